@@ -1,0 +1,94 @@
+"""Loads rules.toml once and answers "which value holds on this day, and where is it from"."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+STATUS_LABELS = {
+    "geverifieerd": "geverifieerd in een openbare bron",
+    "gerapporteerd": "alleen bekend uit secundaire bronnen",
+    "aanname": "aanname uit de praktijk, aan te passen",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    name: str
+    description: str
+    unit: str
+    article: str
+    status: str
+    source: Source
+    note: str
+    periods: tuple[tuple[date, Decimal], ...]  # sorted by start date
+
+    def value_on(self, day: date) -> Decimal | None:
+        """The value in force on `day`, or None before the rule took effect."""
+        current = None
+        for start, value in self.periods:
+            if start <= day:
+                current = value
+        return current
+
+    @property
+    def start(self) -> date:
+        return self.periods[0][0]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+class RuleNotInForce(LookupError):
+    pass
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    raw = tomllib.loads(resources.files("calc").joinpath("rules.toml").read_text("utf-8"))
+    sources = {
+        key: Source(key, item["titel"], item["url"]) for key, item in raw["bronnen"].items()
+    }
+    rules = {}
+    for key, item in raw["regels"].items():
+        if item["status"] not in STATUS_LABELS:
+            raise ValueError(f"rule {key}: unknown status {item['status']!r}")
+        periods = tuple(
+            sorted((period["vanaf"], Decimal(period["waarde"])) for period in item["waarden"])
+        )
+        rules[key] = Rule(
+            key=key,
+            name=item["naam"],
+            description=item["omschrijving"],
+            unit=item["eenheid"],
+            article=item["artikel"],
+            status=item["status"],
+            source=sources[item["bron"]],
+            note=item.get("toelichting", ""),
+            periods=periods,
+        )
+    return rules
+
+
+def rule(key: str) -> Rule:
+    return all_rules()[key]
+
+
+def value(key: str, day: date) -> Decimal:
+    found = rule(key).value_on(day)
+    if found is None:
+        raise RuleNotInForce(key)
+    return found

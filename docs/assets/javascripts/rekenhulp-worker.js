@@ -1,0 +1,43 @@
+// Runs Pyodide and the calc wheel off the main thread, so the page never freezes while
+// Python starts. The page posts {id, name, input} (input: JSON text) and gets the JSON of
+// calc.api.render back. The build hook replaces the two placeholders with versioned paths.
+const PYODIDE_DIR = new URL("__PYODIDE_DIR__", import.meta.url);
+const CALC_WHEEL = new URL("__CALC_WHEEL__", import.meta.url);
+
+async function fetchWheel() {
+  const response = await fetch(CALC_WHEEL);
+  if (!response.ok) throw new Error(`calc wheel: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function start() {
+  const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_DIR).href);
+  const [pyodide, wheel] = await Promise.all([
+    loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: () => {}, stderr: () => {} }),
+    fetchWheel(),
+  ]);
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  return pyodide.pyimport("calc.api");
+}
+
+const api = start();
+api.then(
+  () => postMessage({ type: "klaar" }),
+  (error) => postMessage({ type: "mislukt", error: String(error?.message ?? error) }),
+);
+
+onmessage = async ({ data }) => {
+  const calc = await api;
+  let json;
+  try {
+    json = calc.render(data.name, data.input);
+  } catch (error) {
+    // calc answers bad input with field errors; reaching this is a bug, reported in Dutch.
+    console.error(error);
+    json = JSON.stringify({
+      fouten: [{ veld: "rekenhulp", melding: "Er ging iets mis in de rekenhulp. Probeer andere invoer of ververs de pagina." }],
+    });
+  }
+  postMessage({ type: "uitkomst", id: data.id, json });
+};

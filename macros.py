@@ -1,0 +1,45 @@
+"""mkdocs-macros: puts calc's numbers and rekenhulpen into the pages at build time."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from calc import api, rules
+from calc.numbers import date_nl, nl
+
+DEFAULT_YEAR = date.today().year
+
+
+def define_env(env):
+    counters: dict[str, int] = {}
+
+    @env.macro
+    def rekenhulp(naam: str, **preset) -> str:
+        """Embed rekenhulp `naam`, pre-filled with `preset` and its answer already computed."""
+        page = env.page.file.src_uri if env.page else ""
+        counters[page] = counters.get(page, 0) + 1
+        return api.widget(naam, f"rh{counters[page]}", {"jaar": DEFAULT_YEAR, **preset})
+
+    @env.macro
+    def regel(sleutel: str, jaar: int = DEFAULT_YEAR) -> str:
+        """A rule's value in year `jaar` with its unit, article, source link and status."""
+        rule = rules.rule(sleutel)
+        value = rules.value(sleutel, date(jaar, 1, 1))
+        return (
+            f"{nl(value)} {escape(rule.unit)} ({escape(rule.article)}; bron: "
+            f'<a href="{escape(rule.source.url)}">{escape(rule.source.title)}</a>, '
+            f"{escape(rule.status_label)})"
+        )
+
+    @env.macro
+    def regelwaarde(sleutel: str, jaar: int = DEFAULT_YEAR) -> str:
+        """Only the number, nl-NL, for use inside a sentence."""
+        return nl(rules.value(sleutel, date(jaar, 1, 1)))
+
+    @env.macro
+    def ingangsdatum(sleutel: str) -> str:
+        return date_nl(rules.rule(sleutel).start)
+
+    env.variables["regels"] = rules.all_rules()
+

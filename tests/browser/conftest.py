@@ -1,0 +1,53 @@
+"""Fixtures for browser tests: one strict build served under /pbm-wijzer/, one Chromium."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import sync_playwright
+from sitebuild import BROWSER_ARGS, ROOT, SUBPATH, build, find_browser, serve
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("www")
+    with serve(root) as base:
+        build(root, base)
+        yield f"{base}/{SUBPATH}/"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=find_browser(), args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh context (empty cache) whose requests are all recorded."""
+    context = browser.new_context(locale="nl-NL", service_workers="block")
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    yield page
+    context.close()
+
+
+def cli(name: str, data: dict) -> tuple[int, dict]:
+    """What `python -m calc NAME` prints for `data`."""
+    done = subprocess.run(
+        [sys.executable, "-m", "calc", name],
+        input=json.dumps(data),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return done.returncode, json.loads(done.stdout)

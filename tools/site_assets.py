@@ -1,0 +1,71 @@
+"""MkDocs hook: ships the browser runtime beside the built pages.
+
+After every build it copies the Pyodide runtime (from node_modules, never committed, never from a
+CDN) and a freshly built `calc` wheel into versioned folders of the site, and writes their paths
+into the rekenhulp worker. Versioned paths never change content, so browsers may cache them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+WORKER = Path("assets/javascripts/rekenhulp-worker.js")
+
+
+def pyodide_version() -> str:
+    package = PYODIDE_NPM / "package.json"
+    if not package.exists():
+        raise PluginError("Pyodide ontbreekt: voer eerst `npm ci` uit (of gebruik `make serve`).")
+    return json.loads(package.read_text())["version"]
+
+
+def build_wheel(out: Path) -> Path:
+    with tempfile.TemporaryDirectory() as tmp:
+        # Build from a copy so the work tree gets no build/ or egg-info litter.
+        src = Path(tmp) / "src"
+        shutil.copytree(ROOT / "calc", src / "calc", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy2(ROOT / "pyproject.toml", src / "pyproject.toml")
+        subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+             "-w", str(Path(tmp) / "dist"), str(src)],
+            check=True,
+            capture_output=True,
+        )
+        (wheel,) = (Path(tmp) / "dist").glob("*.whl")
+        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]
+        target = out / digest / wheel.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(wheel, target)
+        return target
+
+
+def on_post_build(config, **kwargs):
+    site = Path(config["site_dir"])
+    version = pyodide_version()
+    runtime = site / "assets" / "pyodide" / version
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(PYODIDE_NPM / name, runtime / name)
+    wheel = build_wheel(site / "assets" / "calc")
+    worker = site / WORKER
+    text = worker.read_text("utf-8")
+    text = text.replace("__PYODIDE_DIR__", f"../pyodide/{version}/")
+    text = text.replace("__CALC_WHEEL__", "../" + wheel.relative_to(site / "assets").as_posix())
+    worker.write_text(text, "utf-8")
