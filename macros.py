@@ -42,4 +42,3 @@ def define_env(env):
         return date_nl(rules.rule(sleutel).start)
 
     env.variables["regels"] = rules.all_rules()
-

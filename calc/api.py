@@ -7,10 +7,8 @@ import json
 from calc import html, uren
 from calc.fields import InputError, error, read
 
-# name -> (module, title, result renderer)
-CALCULATORS = {
-    "uren": (uren, "Rekenhulp: minimum uren pedagogisch beleidsmedewerker", html.uren_result),
-}
+# Each rekenhulp is a module with TITLE, FIELDS, EXAMPLE, compute(values) and render(result).
+CALCULATORS = {module.NAME: module for module in (uren,)}
 
 
 def _run(name: str, json_text: str) -> tuple[dict | None, list[dict]]:
@@ -21,7 +19,7 @@ def _run(name: str, json_text: str) -> tuple[dict | None, list[dict]]:
         data = json.loads(json_text)
     except (ValueError, RecursionError):
         return None, [error("invoer", "De invoer is geen geldige JSON.")]
-    module = CALCULATORS[name][0]
+    module = CALCULATORS[name]
     try:
         return module.compute(read(module.FIELDS, data)), []
     except InputError as exc:
@@ -43,7 +41,7 @@ def render(name: str, json_text: str) -> str:
     result, errors = _run(name, json_text)
     if errors:
         return _dump({"fouten": errors})
-    return _dump({"resultaat": result, "html": CALCULATORS[name][2](result)})
+    return _dump({"resultaat": result, "html": CALCULATORS[name].render(result)})
 
 
 def widget(name: str, uid: str, values: dict) -> str:
@@ -51,10 +49,10 @@ def widget(name: str, uid: str, values: dict) -> str:
 
     `values` is the page's preset; fields it leaves out take the module's EXAMPLE.
     """
-    module, title, renderer = CALCULATORS[name]
+    module = CALCULATORS[name]
     values = {**module.EXAMPLE, **values}
     shown = {spec.key: str(values[spec.key]) for spec in module.FIELDS}
     result, errors = _run(name, _dump(shown))
     if errors:
         raise ValueError(f"preset for rekenhulp {name} is invalid: {errors}")
-    return html.widget(name, title, uid, module.FIELDS, shown, renderer(result))
+    return html.widget(name, module.TITLE, uid, module.FIELDS, shown, module.render(result))

@@ -53,7 +53,9 @@ def check(field: Field, raw: object) -> Decimal:
     if field.whole and number != number.to_integral_value():
         raise ValueError(f"{name} moet een heel getal zijn, bijvoorbeeld {field.example}.")
     if -number.as_tuple().exponent > field.max_decimals:
-        raise ValueError(f"{name} heeft te veel decimalen: gebruik er hoogstens {field.max_decimals}.")
+        raise ValueError(
+            f"{name} heeft te veel decimalen: gebruik er hoogstens {field.max_decimals}."
+        )
     if not field.minimum <= number <= field.maximum:
         raise ValueError(
             field.range_message
@@ -65,7 +67,9 @@ def check(field: Field, raw: object) -> Decimal:
 def read(fields: tuple[Field, ...], data: object) -> dict[str, Decimal]:
     """Parse every field of `data` (a JSON object); collect all errors, not just the first."""
     if not isinstance(data, dict):
-        raise InputError([error("invoer", "De invoer moet een JSON-object zijn met een waarde per veld.")])
+        raise InputError(
+            [error("invoer", "De invoer moet een JSON-object zijn met een waarde per veld.")]
+        )
     values, errors = {}, []
     for field in fields:
         try:

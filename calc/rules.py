@@ -59,9 +59,7 @@ class RuleNotInForce(LookupError):
 @cache
 def all_rules() -> dict[str, Rule]:
     raw = tomllib.loads(resources.files("calc").joinpath("rules.toml").read_text("utf-8"))
-    sources = {
-        key: Source(key, item["titel"], item["url"]) for key, item in raw["bronnen"].items()
-    }
+    sources = {key: Source(key, item["titel"], item["url"]) for key, item in raw["bronnen"].items()}
     rules = {}
     for key, item in raw["regels"].items():
         if item["status"] not in STATUS_LABELS:

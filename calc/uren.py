@@ -11,8 +11,11 @@ from decimal import Decimal
 
 from calc import rules
 from calc.fields import Field
+from calc.html import e, rule_cite
 from calc.numbers import date_nl, hours, nl, plain, round_up
 
+NAME = "uren"
+TITLE = "Rekenhulp: minimum uren pedagogisch beleidsmedewerker"
 FIRST_YEAR = rules.rule("ikk_beleid_uren_per_kindercentrum").start.year
 LAST_YEAR = 2100
 
@@ -73,9 +76,7 @@ def _part(key: str, rule_key: str, quantity: Decimal, counted: str, day: date) -
         "uren": plain(amount),
         "weergave": hours(amount),
         "berekening": (
-            f"{counted} × {hours(per)}"
-            if applies
-            else f"geldt pas vanaf {date_nl(rule.start)}"
+            f"{counted} × {hours(per)}" if applies else f"geldt pas vanaf {date_nl(rule.start)}"
         ),
         "regel": describe(rule),
     }
@@ -138,3 +139,36 @@ def compute(values: dict[str, Decimal]) -> dict:
     for part in parts:
         result[f"{part['sleutel']}_uren"] = part["uren"]
     return result
+
+
+def render(result: dict) -> str:
+    """The answer as HTML: total, a table of the parts with rule and source, the peildatum."""
+    shown = result["weergave"]
+    rows = "".join(
+        f'<tr data-onderdeel="{e(part["sleutel"])}">'
+        f'<th scope="row">{e(part["naam"])}</th>'
+        f"<td>{e(part['berekening'])}</td>"
+        f'<td class="rh-getal" data-waarde="{e(part["uren"])}">{e(part["weergave"])}</td>'
+        f"<td>{rule_cite(part['regel'])}</td></tr>"
+        for part in result["onderdelen"]
+    )
+    rounding = (
+        ""
+        if result["totaal_uren"] == result["totaal_uren_afgerond"]
+        else f" Naar boven afgerond op hele uren: <strong>{e(shown['totaal_afgerond'])}</strong>."
+    )
+    return (
+        '<div class="rh-uitkomst">'
+        f'<p class="rh-totaal">Minimaal <strong data-uitkomst="totaal">{e(shown["totaal"])}</strong>'
+        f" pedagogisch beleidsmedewerker in {e(result['jaar'])}.{rounding}</p>"
+        '<table class="rh-tabel"><caption>Opbouw van de uren per jaar</caption>'
+        '<thead><tr><th scope="col">Onderdeel</th><th scope="col">Berekening</th>'
+        '<th scope="col">Uren per jaar</th><th scope="col">Regel en bron</th></tr></thead>'
+        f"<tbody>{rows}</tbody>"
+        f'<tfoot><tr><th scope="row">Totaal</th><td></td>'
+        f'<td class="rh-getal" data-waarde="{e(result["totaal_uren"])}">{e(shown["totaal"])}</td>'
+        "<td></td></tr></tfoot></table>"
+        f'<p class="rh-toelichting">Peildatum {e(shown["peildatum"])}. De uren zijn exact berekend;'
+        " een minimum wordt nooit naar beneden afgerond.</p>"
+        "</div>"
+    )

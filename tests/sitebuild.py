@@ -1,4 +1,4 @@
-"""Builds the site for a GitHub Pages-like sub-path and serves it on 127.0.0.1 (tests, benchmark)."""
+"""Builds the site for a GitHub Pages-like sub-path and serves it on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "pbm-wijzer"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",

@@ -43,8 +43,18 @@ def build_wheel(out: Path) -> Path:
         shutil.copytree(ROOT / "calc", src / "calc", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copy2(ROOT / "pyproject.toml", src / "pyproject.toml")
         subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-             "-w", str(Path(tmp) / "dist"), str(src)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "-q",
+                "--no-deps",
+                "--no-build-isolation",
+                "-w",
+                str(Path(tmp) / "dist"),
+                str(src),
+            ],
             check=True,
             capture_output=True,
         )
