@@ -18,7 +18,7 @@ def rule_cite(rule: dict) -> str:
     return (
         f"{e(rule['artikel'])}; bron: "
         f'<a href="{e(rule["url"])}">{e(rule["bron"])}</a>'
-        f' <span class="rh-status rh-status--{e(rule["status"])}">({e(rule["status_tekst"])})</span>'
+        f' <span class="rh-regelstatus rh-regelstatus--{e(rule["status"])}">({e(rule["status_tekst"])})</span>'
     )
 
 

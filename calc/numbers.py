@@ -6,8 +6,10 @@ Display strings are made here, in Python, so the site build and the browser prin
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 
+_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\t")
 MONTHS = [
     "januari",
@@ -32,8 +34,10 @@ class NotANumber(ValueError):
 def parse_decimal(raw: object) -> Decimal | None:
     """Read a number as a Dutch user or a JSON client writes it; None for an empty field.
 
-    Accepts `24,5`, `24.5`, `1.234,5`, `1 234`, and JSON numbers. A single `.` without a comma
-    is a decimal point (people type `24.5`); several dots, or dots beside a comma, group thousands.
+    Accepts `24,5`, `24.5`, `1.234,5`, `1 234`, and JSON numbers. Without a comma, dots that
+    split the digits into groups of three after a non-zero first group are Dutch thousands
+    separators (`1.250` is 1250, as this site displays it); any other single dot is a decimal
+    point (people type `24.5`, `0.125`).
     """
     if raw is None:
         return None
@@ -54,7 +58,7 @@ def parse_decimal(raw: object) -> Decimal | None:
         if text.count(",") > 1:
             raise NotANumber(raw)
         text = text.replace(".", "").replace(",", ".")
-    elif text.count(".") > 1:
+    elif _THOUSANDS.fullmatch(text):
         text = text.replace(".", "")
     if not _plain_number(text):
         raise NotANumber(raw)

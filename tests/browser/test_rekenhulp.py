@@ -1,0 +1,146 @@
+"""The uren rekenhulp in a real browser: same answers as the CLI, before and after Pyodide."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import cli
+
+READY = '.rekenhulp[data-staat="klaar"]'
+PYODIDE_WAIT_MS = 90_000
+
+
+def form_values(widget) -> dict[str, str]:
+    return {el.get_attribute("name"): el.input_value() for el in widget.locator(".rh-invoer").all()}
+
+
+def shown(widget) -> dict:
+    """What the widget's result shows: the total and per part its calculation and hours."""
+    rows = {}
+    for row in widget.locator(".rh-resultaat tbody tr").all():
+        cells = row.locator("td").all_inner_texts()
+        rows[row.get_attribute("data-onderdeel")] = (cells[0], cells[1])
+    return {"totaal": widget.locator('[data-uitkomst="totaal"]').inner_text(), "rows": rows}
+
+
+def expected(result: dict) -> dict:
+    return {
+        "totaal": result["weergave"]["totaal"],
+        "rows": {p["sleutel"]: (p["berekening"], p["weergave"]) for p in result["onderdelen"]},
+    }
+
+
+def test_built_in_answer_is_there_before_pyodide(page, site_url):
+    # Hold the runtime back: the page must answer from its built HTML alone.
+    page.route("**/pyodide.asm.wasm", lambda route: None)
+    page.goto(site_url)
+    widget = page.locator(".rekenhulp").first
+    status, result = cli("uren", form_values(widget))
+    assert status == 0
+    assert shown(widget) == expected(result)
+    assert "wordt geladen" in widget.locator(".rh-status").inner_text()
+
+
+def test_answer_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url)
+    widget = page.locator(".rekenhulp").first
+    _, result = cli("uren", form_values(widget))
+    assert shown(widget) == expected(result)
+    context.close()
+
+
+CASES = [
+    {"jaar": "2026", "kindercentra": "3", "fte": "24,5", "doelgroeppeuters": "37"},
+    {"jaar": "2021", "kindercentra": "2", "fte": "10", "doelgroeppeuters": "15"},
+    {"jaar": "2022", "kindercentra": "1", "fte": "0,35", "doelgroeppeuters": "0"},
+    {"jaar": "2030", "kindercentra": "120", "fte": "1.234,5", "doelgroeppeuters": "2500"},
+    {"jaar": "2024", "kindercentra": "0", "fte": " 7.25 ", "doelgroeppeuters": "1"},
+]
+
+
+def test_widget_shows_what_the_cli_prints(page, site_url):
+    page.goto(site_url)
+    widget = page.locator(".rekenhulp").first
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    for case in CASES:
+        for name, value in case.items():
+            widget.locator(f'.rh-invoer[name="{name}"]').fill(value)
+        widget.locator('button[type="submit"]').click()
+        status, result = cli("uren", case)
+        assert status == 0
+        total = widget.locator('[data-uitkomst="totaal"]')
+        total.filter(has_text=result["weergave"]["totaal"]).wait_for()
+        assert shown(widget) == expected(result), case
+
+
+def test_result_follows_a_changed_field(page, site_url):
+    page.goto(site_url)
+    widget = page.locator(".rekenhulp").first
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    field = widget.locator('.rh-invoer[name="doelgroeppeuters"]')
+    field.fill("100")
+    field.press("Tab")  # a change event, no button
+    _, result = cli("uren", form_values(widget))
+    widget.locator('[data-uitkomst="totaal"]', has_text=result["weergave"]["totaal"]).wait_for()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("fte", "veel", "geen getal"),
+        ("kindercentra", "2,5", "heel getal"),
+        ("jaar", "2015", "2019"),
+    ],
+)
+def test_bad_input_gets_a_dutch_error_and_keeps_the_rest(page, site_url, field, value, words):
+    page.goto(site_url)
+    widget = page.locator(".rekenhulp").first
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    before = form_values(widget)
+    widget.locator(f'.rh-invoer[name="{field}"]').fill(value)
+    widget.locator('button[type="submit"]').click()
+    summary = widget.locator(".rh-foutsamenvatting")
+    summary.wait_for(state="visible")
+    _, result = cli("uren", {**before, field: value})
+    message = result["fouten"][0]["melding"]
+    assert words in message
+    assert summary.locator("li").all_inner_texts() == [message]
+    inline = widget.locator(f'.rh-veld[data-veld="{field}"] .rh-fout')
+    assert inline.inner_text() == message
+    assert widget.locator(f'.rh-invoer[name="{field}"]').get_attribute("aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.classList.contains('rh-foutsamenvatting')")
+    assert form_values(widget) == {**before, field: value}
+    for text in [*page.console_errors, summary.inner_text()]:
+        assert "Traceback" not in text and "NaN" not in text
+
+
+def test_instant_navigation_keeps_one_pyodide(page, site_url):
+    page.goto(site_url)
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    page.locator('nav a[href$="rekenregels/"]').first.click()
+    page.wait_for_url("**/rekenregels/")
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    page.go_back()
+    page.wait_for_url(site_url)
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    widget = page.locator(".rekenhulp").first
+    widget.locator('.rh-invoer[name="kindercentra"]').fill("5")
+    widget.locator('button[type="submit"]').click()
+    _, result = cli("uren", form_values(widget))
+    widget.locator('[data-uitkomst="totaal"]', has_text=result["weergave"]["totaal"]).wait_for()
+    loads = [
+        url for url in page.requests if url.endswith(("pyodide.asm.wasm", "rekenhulp-worker.js"))
+    ]
+    assert len(loads) == 2, loads  # the runtime and the worker, each once
+    documents = [url for url in page.requests if url.endswith(("/rekenregels/", "/pbm-wijzer/"))]
+    assert len(documents) >= 2  # Material fetched the other page itself: no full reload
+
+
+def test_no_request_leaves_the_machine(page, site_url):
+    page.goto(site_url)
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    hosts = {urlsplit(url).hostname for url in page.requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}

@@ -1,0 +1,87 @@
+"""The JSON boundary and the CLI (calc.api, calc.__main__)."""
+
+import io
+import json
+
+import pytest
+
+from calc import api, rules
+from calc.__main__ import main
+
+EXAMPLE = {"jaar": 2026, "kindercentra": 3, "fte": "24,5", "doelgroeppeuters": 37}
+
+
+def run_cli(monkeypatch, capsys, name, text):
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    status = main([name])
+    return status, json.loads(capsys.readouterr().out)
+
+
+def test_issue_example_gives_765_hours():
+    out = json.loads(api.compute("uren", json.dumps(EXAMPLE)))
+    assert (out["ikk_beleid_uren"], out["ikk_coaching_uren"], out["ve_uren"]) == (
+        "150",
+        "245",
+        "370",
+    )
+    assert out["totaal_uren"] == "765"
+    assert out["weergave"]["totaal"] == "765 uur"
+
+
+def test_cli_prints_result_and_exits_0(monkeypatch, capsys):
+    status, out = run_cli(monkeypatch, capsys, "uren", json.dumps(EXAMPLE))
+    assert status == 0
+    assert out["totaal_uren"] == "765"
+
+
+def test_cli_invalid_input_exits_2_with_field_errors(monkeypatch, capsys):
+    status, out = run_cli(monkeypatch, capsys, "uren", json.dumps({**EXAMPLE, "fte": "veel"}))
+    assert status == 2
+    assert out == {"fouten": [{"veld": "fte", "melding": out["fouten"][0]["melding"]}]}
+    assert "Fte pedagogisch medewerkers" in out["fouten"][0]["melding"]
+
+
+@pytest.mark.parametrize("text", ["", "{", "[1, 2]", '"tekst"', "null"])
+def test_not_an_object_gives_a_dutch_error(text):
+    out = json.loads(api.compute("uren", text))
+    assert out["fouten"][0]["veld"] == "invoer"
+    assert "JSON" in out["fouten"][0]["melding"]
+
+
+def test_unknown_rekenhulp():
+    out = json.loads(api.compute("bestaat-niet", "{}"))
+    assert out["fouten"][0]["veld"] == "rekenhulp"
+    assert "uren" in out["fouten"][0]["melding"]
+
+
+def test_render_returns_html_with_the_same_numbers():
+    out = json.loads(api.render("uren", json.dumps(EXAMPLE)))
+    assert out["resultaat"]["totaal_uren"] == "765"
+    assert "765 uur" in out["html"]
+    for part in out["resultaat"]["onderdelen"]:
+        assert part["regel"]["url"] in out["html"]
+
+
+def test_widget_contains_form_and_prerendered_answer():
+    html = api.widget("uren", "rh1", {"jaar": 2026})
+    assert 'data-rekenhulp="uren"' in html
+    assert 'id="rh1-fte"' in html and 'value="24,5"' in html
+    assert "765 uur" in html
+
+
+def test_widget_rejects_an_invalid_preset():
+    with pytest.raises(ValueError):
+        api.widget("uren", "rh1", {"jaar": 2026, "fte": "veel"})
+
+
+def test_rule_values_in_the_answer_come_from_the_rules_data():
+    out = json.loads(
+        api.compute(
+            "uren", json.dumps({**EXAMPLE, "kindercentra": 1, "fte": 0, "doelgroeppeuters": 0})
+        )
+    )
+    from datetime import date
+
+    assert out["totaal_uren"] == str(
+        rules.value("ikk_beleid_uren_per_kindercentrum", date(2026, 1, 1))
+    )

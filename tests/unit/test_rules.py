@@ -1,0 +1,44 @@
+"""The rules data: every number has a source, a status and a start date (calc.rules)."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from calc import rules
+
+
+def test_every_rule_is_sourced_and_dated():
+    for rule in rules.all_rules().values():
+        assert rule.source.title and rule.source.url.startswith("https://")
+        assert rule.status in rules.STATUS_LABELS
+        assert rule.periods, rule.key
+        assert all(isinstance(value, Decimal) for _, value in rule.periods)
+
+
+def test_ikk_and_ve_norms_take_effect_on_their_dates():
+    assert rules.rule("ikk_beleid_uren_per_kindercentrum").value_on(date(2018, 12, 31)) is None
+    assert rules.value("ikk_beleid_uren_per_kindercentrum", date(2019, 1, 1)) == 50
+    assert rules.rule("ve_uren_per_doelgroeppeuter").value_on(date(2021, 12, 31)) is None
+    assert rules.value("ve_uren_per_doelgroeppeuter", date(2022, 1, 1)) == 10
+
+
+def test_value_before_start_raises():
+    with pytest.raises(rules.RuleNotInForce):
+        rules.value("ve_uren_per_doelgroeppeuter", date(2021, 1, 1))
+
+
+def test_a_later_period_replaces_an_earlier_one():
+    rule = rules.Rule(
+        key="x",
+        name="x",
+        description="",
+        unit="",
+        article="",
+        status="aanname",
+        source=rules.Source("s", "s", "https://example.org"),
+        note="",
+        periods=((date(2020, 1, 1), Decimal(1)), (date(2024, 1, 1), Decimal(2))),
+    )
+    assert rule.value_on(date(2023, 12, 31)) == 1
+    assert rule.value_on(date(2024, 1, 1)) == 2
