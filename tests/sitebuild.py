@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -77,3 +78,16 @@ BROWSER_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+
+
+def cli(name: str, data: dict) -> tuple[int, dict]:
+    """What `python -m calc NAME` prints for `data`, and its exit status."""
+    done = subprocess.run(
+        [sys.executable, "-m", "calc", name],
+        input=json.dumps(data),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    return done.returncode, json.loads(done.stdout)

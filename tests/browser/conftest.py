@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 from playwright.sync_api import sync_playwright
-from sitebuild import BROWSER_ARGS, ROOT, SUBPATH, build, find_browser, serve
+from sitebuild import BROWSER_ARGS, SUBPATH, build, find_browser, serve
 
 
 @pytest.fixture(scope="session")
@@ -39,15 +35,3 @@ def page(browser, site_url):
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     yield page
     context.close()
-
-
-def cli(name: str, data: dict) -> tuple[int, dict]:
-    """What `python -m calc NAME` prints for `data`."""
-    done = subprocess.run(
-        [sys.executable, "-m", "calc", name],
-        input=json.dumps(data),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    return done.returncode, json.loads(done.stdout)

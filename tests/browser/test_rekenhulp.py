@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import cli
+from sitebuild import cli
 
 READY = '.rekenhulp[data-staat="klaar"]'
 PYODIDE_WAIT_MS = 90_000
