@@ -30,7 +30,7 @@ pyodide-test:
 
 # Builds the site strictly (under a GitHub Pages-like sub-path) and drives it in Chromium.
 browser-test:
-	$(PY) -m pytest tests/browser tests/site -q
+	$(PY) -m pytest tests/browser $(wildcard tests/site) -q
 
 clean:
 	rm -rf site .cache build *.egg-info .pytest_cache
