@@ -20,11 +20,11 @@ function buildCalcWheel() {
   return execFileSync(python, ["-c", code, out], { cwd: root, encoding: "utf8" }).trim();
 }
 
-const pyodide = await loadPyodide({
-  indexURL: join(root, "node_modules", "pyodide"),
-  stdout: (line) => process.stdout.write(line + "\n"),
-  stderr: (line) => process.stderr.write(line + "\n"),
-});
+const pyodide = await loadPyodide({ indexURL: join(root, "node_modules", "pyodide") });
+// Raw writes, so pytest's progress dots stay on one line.
+for (const [set, stream] of [["setStdout", process.stdout], ["setStderr", process.stderr]]) {
+  pyodide[set]({ write: (buffer) => (stream.write(buffer), buffer.length) });
+}
 const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
 const wheels = readdirSync(wheelDir).filter((name) => name.endsWith(".whl"));
 if (wheels.length === 0) throw new Error(`no test wheels in ${wheelDir}: run tools/setup.sh --browser`);
