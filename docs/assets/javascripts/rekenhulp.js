@@ -68,14 +68,99 @@ function startEngine() {
   return engine;
 }
 
+const URL_LIMIT = 2000; // longer states (big tables) stay out of the address bar
+
+function scalarInputs(form) {
+  return [...form.querySelectorAll(".rh-veld > .rh-invoer")];
+}
+
 function readForm(form) {
   const values = {};
-  for (const input of form.querySelectorAll(".rh-invoer")) values[input.name] = input.value;
+  for (const input of scalarInputs(form)) values[input.name] = input.value;
   return values;
 }
 
-function changedFromPreset(form) {
-  return [...form.querySelectorAll(".rh-invoer")].some((input) => input.value !== input.dataset.standaard);
+function fillForm(form, values) {
+  for (const input of scalarInputs(form)) {
+    if (typeof values[input.name] === "string") input.value = values[input.name];
+  }
+}
+
+function presetOf(form) {
+  return Object.fromEntries(scalarInputs(form).map((input) => [input.name, input.dataset.standaard]));
+}
+
+function sameValues(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+// State lives in the URL fragment (#rh1=<json>): a link reproduces the calculation, and a
+// fragment is never sent to a server.
+function stateFromUrl(root) {
+  const prefix = `#${root.id}=`;
+  if (!location.hash.startsWith(prefix)) return null;
+  try {
+    const values = JSON.parse(decodeURIComponent(location.hash.slice(prefix.length)));
+    return values && typeof values === "object" ? values : null;
+  } catch {
+    return null;
+  }
+}
+
+function stateToUrl(root, values, isPreset) {
+  const encoded = `#${root.id}=${encodeURIComponent(JSON.stringify(values))}`;
+  const ours = location.hash.startsWith(`#${root.id}=`);
+  if (isPreset || encoded.length > URL_LIMIT) {
+    if (ours) history.replaceState(history.state, "", location.pathname + location.search);
+  } else {
+    history.replaceState(history.state, "", location.pathname + location.search + encoded);
+  }
+}
+
+function printHeader(root) {
+  const header = document.createElement("div");
+  header.className = "rh-afdrukkop";
+  const title = document.createElement("p");
+  title.className = "rh-afdrukkop__titel";
+  title.textContent = `${root.querySelector(".rh-titel").textContent} (PBM-wijzer)`;
+  const meta = document.createElement("p");
+  const today = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long" }).format(new Date());
+  meta.textContent = `Berekend op ${today}. Adres van deze berekening: ${location.href}`;
+  const list = document.createElement("dl");
+  for (const field of root.querySelectorAll(".rh-veld")) {
+    const term = document.createElement("dt");
+    term.textContent = field.querySelector(".rh-label").textContent;
+    const value = document.createElement("dd");
+    value.textContent = field.querySelector(".rh-invoer").value || "(leeg)";
+    list.append(term, value);
+  }
+  const inputs = document.createElement("p");
+  inputs.className = "rh-afdrukkop__kop";
+  inputs.textContent = "Uw invoer";
+  header.append(title, meta, inputs, list);
+  return header;
+}
+
+function printWidget(root) {
+  root.querySelector(".rh-afdrukkop")?.remove();
+  root.prepend(printHeader(root));
+  document.body.classList.add("rh-afdrukken");
+  root.classList.add("rh-afdrukdoel");
+  const done = () => {
+    document.body.classList.remove("rh-afdrukken");
+    root.classList.remove("rh-afdrukdoel");
+  };
+  window.addEventListener("afterprint", done, { once: true });
+  window.print();
+}
+
+function button(label, onClick) {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.className = "md-button rh-knop";
+  element.textContent = label;
+  element.addEventListener("click", onClick);
+  return element;
 }
 
 function setStatus(root, state) {
@@ -140,6 +225,8 @@ function bind(root) {
   root.dataset.gebonden = "1";
   const form = root.querySelector(".rh-form");
   const result = root.querySelector(".rh-resultaat");
+  const builtIn = result.innerHTML;
+  const preset = presetOf(form);
   let latest = 0;
 
   const run = async (moveFocus) => {
@@ -153,13 +240,24 @@ function bind(root) {
       return; // the engine failed; refreshAll has said so
     }
     if (ticket !== latest) return; // a newer input overtook this one
+    const values = readForm(form);
     if (reply.fouten) {
       showErrors(root, reply.fouten, moveFocus);
     } else {
       clearErrors(root);
       result.innerHTML = reply.html; // built by calc.html, which escapes every text
+      stateToUrl(root, values, sameValues(values, preset));
     }
     setStatus(root, "klaar");
+  };
+
+  const reset = () => {
+    latest++; // drop answers still on their way
+    fillForm(form, preset);
+    clearErrors(root);
+    result.innerHTML = builtIn;
+    stateToUrl(root, preset, true);
+    if (root.dataset.staat === "wacht") setStatus(root, "laden");
   };
 
   form.addEventListener("change", () => run(false));
@@ -167,9 +265,15 @@ function bind(root) {
     event.preventDefault();
     run(true);
   });
+  form.querySelector(".rh-acties").append(
+    button("Standaardwaarden", reset),
+    button("Afdrukken", () => printWidget(root)),
+  );
   setStatus(root, engine.state === "laden" ? "laden" : engine.state);
-  // Input the browser restored (back button, form restore) differs from the built-in answer.
-  if (changedFromPreset(form)) run(false);
+  const fromUrl = stateFromUrl(root);
+  if (fromUrl) fillForm(form, fromUrl);
+  // A link with a calculation, or input the browser restored, differs from the built-in answer.
+  if (!sameValues(readForm(form), preset)) run(false);
 }
 
 function refreshAll() {

@@ -1,0 +1,94 @@
+"""What every rekenhulp does: state in the URL fragment, reset to the preset, a print view."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from sitebuild import cli
+from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values
+
+
+def change(widget, name, value):
+    field = widget.locator(f'.rh-invoer[name="{name}"]')
+    field.fill(value)
+    field.press("Tab")
+
+
+def wait_total(widget, values):
+    _, result = cli(widget.get_attribute("data-rekenhulp"), values)
+    widget.locator('[data-uitkomst="totaal"]', has_text=result["weergave"]["totaal"]).wait_for()
+    return result
+
+
+def test_a_changed_calculation_is_in_the_link_and_the_link_reproduces_it(page, browser, site_url):
+    page.goto(site_url)
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    widget = page.locator(".rekenhulp").first
+    change(widget, "fte", "40,5")
+    change(widget, "doelgroeppeuters", "12")
+    values = form_values(widget)
+    wait_total(widget, values)
+    page.wait_for_function("location.hash.includes('doelgroeppeuters')")
+    link = page.url
+    assert (
+        json.loads(page.evaluate("decodeURIComponent(location.hash.split('=').slice(1).join('='))"))
+        == values
+    )
+
+    other = browser.new_context().new_page()
+    other.goto(link)
+    copy = other.locator(".rekenhulp").first
+    other.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    assert form_values(copy) == values
+    wait_total(copy, values)
+    other.context.close()
+
+
+def test_a_broken_link_state_is_ignored(page, site_url):
+    page.goto(site_url + "#rh1=" + quote("{niet: json"))
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    widget = page.locator(".rekenhulp").first
+    assert form_values(widget)["fte"] == widget.locator('.rh-invoer[name="fte"]').get_attribute(
+        "data-standaard"
+    )
+
+
+def test_reset_restores_the_preset_and_its_answer(page, site_url):
+    page.goto(site_url)
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    widget = page.locator(".rekenhulp").first
+    preset = form_values(widget)
+    built_in = widget.locator(".rh-resultaat").inner_text()
+    change(widget, "kindercentra", "zeven")
+    widget.locator(".rh-foutsamenvatting").wait_for(state="visible")
+    widget.get_by_role("button", name="Standaardwaarden").click()
+    assert form_values(widget) == preset
+    assert widget.locator(".rh-foutsamenvatting").is_hidden()
+    assert widget.locator(".rh-resultaat").inner_text() == built_in
+    assert "#rh1=" not in page.url
+
+
+def test_print_view_shows_inputs_answer_and_sources_only(page, site_url):
+    page.goto(site_url)
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    widget = page.locator(".rekenhulp").first
+    change(widget, "fte", "30")
+    wait_total(widget, form_values(widget))
+    page.evaluate("window.print = () => { window.printed = true; }")
+    widget.get_by_role("button", name="Afdrukken").click()
+    assert page.evaluate("window.printed")
+    page.emulate_media(media="print")
+    header = widget.locator(".rh-afdrukkop")
+    assert header.is_visible()
+    text = header.inner_text()
+    assert (
+        "Berekend op" in text
+        and "Fte pedagogisch medewerkers op 1 januari" in text
+        and "30" in text
+    )
+    assert widget.locator(".rh-resultaat table").is_visible()
+    assert widget.locator(".rh-resultaat a[href^='https://']").count() >= 3
+    assert page.locator(".md-header").is_hidden()
+    assert widget.locator(".rh-form").is_hidden()
+    assert page.locator(".md-content__inner > h1").is_hidden()
