@@ -27,8 +27,7 @@ def define_env(env):
         rule = rules.rule(sleutel)
         value = rules.value(sleutel, date(jaar, 1, 1))
         return (
-            f"{nl(value)} {escape(rule.unit)} ({escape(rule.article)}; bron: "
-            f'<a href="{escape(rule.source.url)}">{escape(rule.source.title)}</a>, '
+            f"{nl(value)} {escape(rule.unit)} ({escape(rule.article)}; bron: {bron(sleutel)}, "
             f"{escape(rule.status_label)})"
         )
 
@@ -36,6 +35,20 @@ def define_env(env):
     def regelwaarde(sleutel: str, jaar: int = DEFAULT_YEAR) -> str:
         """Only the number, nl-NL, for use inside a sentence."""
         return nl(rules.value(sleutel, date(jaar, 1, 1)))
+
+    @env.macro
+    def waarden(sleutel: str) -> str:
+        """Every period of a rule: '50 (vanaf 1 januari 2019)', newest last."""
+        return "; ".join(
+            f"{nl(value)} (vanaf {date_nl(start)})" for start, value in rules.rule(sleutel).periods
+        )
+
+    @env.macro
+    def bron(sleutel: str) -> str:
+        """A rule's source as a link, or its title where it has no public address."""
+        source = rules.rule(sleutel).source
+        title = escape(source.title, quote=False)
+        return f'<a href="{escape(source.url)}">{title}</a>' if source.url else title
 
     @env.macro
     def ingangsdatum(sleutel: str) -> str:

@@ -4,24 +4,56 @@ from __future__ import annotations
 
 import json
 
-from calc import html, uren
+from calc import budget, csv_nl, html, uren, ve_aanbod
 from calc.fields import InputError, error, read
 
 # Each rekenhulp is a module with TITLE, FIELDS, EXAMPLE, compute(values) and render(result).
-CALCULATORS = {module.NAME: module for module in (uren,)}
+# A module with its own `read(data)` (such as budget, with its table) parses its input itself.
+CALCULATORS = {module.NAME: module for module in (uren, budget, ve_aanbod)}
+
+
+# Deeper JSON than any form sends is refused before parsing: in Pyodide a deep recursion in
+# json.loads overflows the WebAssembly stack, which kills the worker instead of raising.
+MAX_NESTING = 32
+
+
+def _nesting(text: str) -> int:
+    """How deep brackets nest in `text`, ignoring those inside JSON strings."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
 
 
 def _run(name: str, json_text: str) -> tuple[dict | None, list[dict]]:
     if name not in CALCULATORS:
         known = ", ".join(sorted(CALCULATORS))
         return None, [error("rekenhulp", f"Onbekende rekenhulp ‘{name}’. Kies uit: {known}.")]
+    if not isinstance(json_text, str) or _nesting(json_text) > MAX_NESTING:
+        return None, [error("invoer", "De invoer is geen geldige JSON, of is te diep genest.")]
     try:
         data = json.loads(json_text)
     except (ValueError, RecursionError):
         return None, [error("invoer", "De invoer is geen geldige JSON.")]
     module = CALCULATORS[name]
     try:
-        return module.compute(read(module.FIELDS, data)), []
+        reader = getattr(module, "read", None)
+        values = reader(data) if reader else read(module.FIELDS, data)
+        return module.compute(values), []
     except InputError as exc:
         return None, exc.errors
 
@@ -50,9 +82,80 @@ def widget(name: str, uid: str, values: dict) -> str:
     `values` is the page's preset; fields it leaves out take the module's EXAMPLE.
     """
     module = CALCULATORS[name]
+    if hasattr(module, "initial"):  # a rekenhulp with a table builds its own form
+        start = module.initial(values)
+        result, errors = _run(name, _dump(start))
+        if errors:
+            raise ValueError(f"preset for rekenhulp {name} is invalid: {errors}")
+        return module.widget(uid, start, module.render(result))
     values = {**module.EXAMPLE, **values}
-    shown = {spec.key: str(values[spec.key]) for spec in module.FIELDS}
+    shown = {spec.key: spec.shown(values.get(spec.key)) for spec in module.FIELDS}
     result, errors = _run(name, _dump(shown))
     if errors:
         raise ValueError(f"preset for rekenhulp {name} is invalid: {errors}")
     return html.widget(name, module.TITLE, uid, module.FIELDS, shown, module.render(result))
+
+
+# --- CSV: tables in and out in the Dutch spreadsheet dialect (calc.csv_nl) ---------------------
+
+
+def _table_module(name: str):
+    module = CALCULATORS.get(name)
+    if module is None or not hasattr(module, "COLUMNS"):
+        known = ", ".join(
+            sorted(key for key, mod in CALCULATORS.items() if hasattr(mod, "COLUMNS"))
+        )
+        return None, [
+            error("rekenhulp", f"Rekenhulp ‘{name}’ heeft geen tabel voor CSV. Kies uit: {known}.")
+        ]
+    return module, []
+
+
+def presets(name: str) -> str:
+    """JSON {key: {"titel", "toelichting", "bron", "regels", "invoer"}}: the examples from
+    practice a page or the browser can load into the form; {} for a rekenhulp without any."""
+    return _dump(getattr(CALCULATORS.get(name), "PRESETS", {}))
+
+
+def csv_import(name: str, text: str) -> str:
+    """CSV text (`;` or `,`, with or without BOM) -> JSON {"<tabel>": rows of text, "fouten",
+    "waarschuwingen", "bestandsregels", "scheidingsteken"}. Every row is kept, also a bad one;
+    "fouten" names each bad cell by file line and column, with veld "<tabel>[i].<kolom>"."""
+    module, errors = _table_module(name)
+    if errors:
+        return _dump({"fouten": errors})
+    if not isinstance(text, str):
+        return _dump({"fouten": [error("csv", "Het CSV-bestand is geen tekst.")]})
+    return _dump(csv_nl.import_table(text, module.COLUMNS, module.TABLE, module.check_row))
+
+
+def csv_export(name: str, json_text: str, deel: str = "tabel") -> str:
+    """JSON {"csv": text, "bestandsnaam": ...} or {"fouten": [...]}.
+
+    deel="tabel": the input's table as it stands (also rows with errors), for editing elsewhere;
+    deel="resultaat": the computed result per row with the total (the input must be valid).
+    """
+    module, errors = _table_module(name)
+    if errors:
+        return _dump({"fouten": errors})
+    if deel == "resultaat":
+        result, errors = _run(name, json_text)
+        if errors:
+            return _dump({"fouten": errors})
+        text = csv_nl.write(module.RESULT_HEADER, module.result_rows(result))
+        return _dump(
+            {"csv": text, "bestandsnaam": f"{name}-{result.get('begrotingsjaar', '')}.csv"}
+        )
+    if deel != "tabel":
+        return _dump({"fouten": [error("deel", "Kies ‘tabel’ of ‘resultaat’.")]})
+    if not isinstance(json_text, str) or _nesting(json_text) > MAX_NESTING:
+        return None, [error("invoer", "De invoer is geen geldige JSON, of is te diep genest.")]
+    try:
+        data = json.loads(json_text)
+    except (ValueError, RecursionError):
+        return _dump({"fouten": [error("invoer", "De invoer is geen geldige JSON.")]})
+    rows = data.get(module.TABLE) if isinstance(data, dict) else data
+    if not isinstance(rows, list):
+        return _dump({"fouten": [error(module.TABLE, "De tabel moet een lijst van rijen zijn.")]})
+    text = csv_nl.write_table(module.COLUMNS, rows)
+    return _dump({"csv": text, "bestandsnaam": f"{name}-{module.TABLE}.csv"})

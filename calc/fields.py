@@ -1,11 +1,24 @@
-"""Input fields of a rekenhulp: one declaration drives parsing, Dutch messages and the form."""
+"""Input fields of a rekenhulp: one declaration drives parsing, Dutch messages and the form.
+
+A rekenhulp's FIELDS is a tuple of specs, each with `key`, `label`, `hint`, `parse(raw)` (the
+value, or ValueError with a Dutch message naming the field) and `shown(value)` (the text its
+form shows for a preset value):
+
+- Field: a number (Decimal), the original scalar input;
+- DateField: a Dutch (`1-9-2026`, `1 september 2026`) or ISO (`2026-09-01`) date;
+- Table: rows of cells, each column a Field, Text or YesNo. Errors name the cell as
+  `veld = "medewerkers[2].uren_per_week"`, rows numbered from 1 as the form shows them
+  (empty rows included in the count, and skipped in the value).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from calc.numbers import NotANumber, nl, parse_decimal
+from calc.numbers import MONTHS, NotANumber, nl, parse_decimal
 
 
 @dataclass(frozen=True)
@@ -19,10 +32,21 @@ class Field:
     whole: bool = True
     max_decimals: int = 6
     range_message: str = ""  # replaces the generic minimum/maximum message where it says more
+    required: bool = True  # False: an empty field reads as None
+    label_suffix: str = ""  # shown after the label in the form, e.g. "(optioneel)"
 
     @property
     def inputmode(self) -> str:
         return "numeric" if self.whole else "decimal"
+
+    def parse(self, raw: object, name: str = "") -> Decimal | None:
+        return check(self, raw, name)
+
+    def blank(self, raw: object) -> bool:
+        return _blank(raw)
+
+    def shown(self, value: object) -> str:
+        return "" if value is None else str(value)
 
 
 class InputError(ValueError):
@@ -37,9 +61,17 @@ def error(field: str, message: str) -> dict[str, str]:
     return {"veld": field, "melding": message}
 
 
-def check(field: Field, raw: object) -> Decimal:
-    """The field's value, or ValueError with the Dutch message for the user."""
-    name = f"‘{field.label}’"
+def _blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and raw.strip() == "")
+
+
+def check(field: Field, raw: object, name: str = "") -> Decimal | None:
+    """The field's value, or ValueError with the Dutch message for the user.
+
+    `name` is how the message names the field (default: the label in quotes); an empty
+    optional field gives None.
+    """
+    name = name or f"‘{field.label}’"
     try:
         number = parse_decimal(raw)
     except NotANumber:
@@ -47,6 +79,8 @@ def check(field: Field, raw: object) -> Decimal:
             f"{name} is geen getal. Vul alleen cijfers in, bijvoorbeeld {field.example}."
         ) from None
     if number is None:
+        if not field.required:
+            return None
         raise ValueError(f"Vul bij {name} een getal in, bijvoorbeeld {field.example}.")
     if number < 0 and field.minimum >= 0:
         raise ValueError(f"{name} kan niet negatief zijn. Vul 0 of meer in.")
@@ -64,7 +98,251 @@ def check(field: Field, raw: object) -> Decimal:
     return number.to_integral_value() if field.whole else number
 
 
-def read(fields: tuple[Field, ...], data: object) -> dict[str, Decimal]:
+@dataclass(frozen=True)
+class Text:
+    """Free text, such as a name. Stored and shown as text only; never parsed as HTML."""
+
+    key: str
+    label: str
+    hint: str
+    example: str = ""
+    max_length: int = 80
+    required: bool = False
+    label_suffix: str = ""
+    inputmode = "text"
+
+    def parse(self, raw: object, name: str = "") -> str:
+        name = name or f"‘{self.label}’"
+        if raw is None:
+            raw = ""
+        if not isinstance(raw, str):
+            raise ValueError(f"{name} moet tekst zijn.")
+        text = " ".join("".join(c if c.isprintable() else " " for c in raw).split())
+        if not text and self.required:
+            raise ValueError(f"Vul bij {name} iets in, bijvoorbeeld {self.example}.")
+        if len(text) > self.max_length:
+            raise ValueError(f"{name} is te lang: gebruik hoogstens {self.max_length} tekens.")
+        return text
+
+    def blank(self, raw: object) -> bool:
+        return _blank(raw)
+
+    def shown(self, value: object) -> str:
+        return "" if value is None else str(value)
+
+
+YES = ("ja", "j")
+NO = ("nee", "n")
+
+
+@dataclass(frozen=True)
+class YesNo:
+    """Ja of nee: JSON true/false or the text "ja"/"nee"; empty means `default`."""
+
+    key: str
+    label: str
+    hint: str
+    default: bool = False
+    label_suffix: str = ""
+
+    def parse(self, raw: object, name: str = "") -> bool:
+        name = name or f"‘{self.label}’"
+        if isinstance(raw, bool):
+            return raw
+        if _blank(raw):
+            return self.default
+        if isinstance(raw, str) and raw.strip().lower() in YES + NO:
+            return raw.strip().lower() in YES
+        raise ValueError(f"Vul bij {name} ‘ja’ of ‘nee’ in.")
+
+    def blank(self, raw: object) -> bool:
+        """Left as it was: an untouched ja/nee does not make a row count."""
+        try:
+            return self.parse(raw) == self.default
+        except ValueError:
+            return False
+
+    def shown(self, value: object) -> str:
+        try:
+            return "ja" if self.parse(value) else "nee"
+        except ValueError:
+            return str(value)
+
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_WORDS = re.compile(r"(\d{1,2}) ([a-z]+) (\d{4})")
+
+
+def parse_date(raw: str) -> date | None:
+    """`1-9-2026`, `01/09/2026`, `1.9.2026`, `1 september 2026` or `2026-09-01`; else None."""
+    text = " ".join(raw.strip().lower().split())
+    if found := _ISO.fullmatch(text):
+        year, month, day = found.groups()
+    elif found := _DMY.fullmatch(text):
+        day, month, year = found.groups()
+    elif (found := _WORDS.fullmatch(text)) and found.group(2) in MONTHS:
+        day, year = found.group(1), found.group(3)
+        month = str(MONTHS.index(found.group(2)) + 1)
+    else:
+        return None
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier); the last day of the month where it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class DateField:
+    key: str
+    label: str
+    hint: str
+    example: str
+    minimum: date
+    maximum: date
+    required: bool = False
+    label_suffix: str = ""
+    inputmode = "text"
+
+    def parse(self, raw: object, name: str = "") -> date | None:
+        name = name or f"‘{self.label}’"
+        if _blank(raw):
+            if self.required:
+                raise ValueError(f"Vul bij {name} een datum in, bijvoorbeeld {self.example}.")
+            return None
+        found = parse_date(raw) if isinstance(raw, str) else None
+        if found is None:
+            raise ValueError(
+                f"{name} is geen geldige datum. Schrijf dag-maand-jaar, bijvoorbeeld {self.example}."
+            )
+        if not self.minimum <= found <= self.maximum:
+            raise ValueError(
+                f"{name} moet liggen tussen {self.minimum.day}-{self.minimum.month}-"
+                f"{self.minimum.year} en {self.maximum.day}-{self.maximum.month}-{self.maximum.year}."
+            )
+        return found
+
+    def blank(self, raw: object) -> bool:
+        return _blank(raw)
+
+    def shown(self, value: object) -> str:
+        if isinstance(value, date):
+            return f"{value.day}-{value.month}-{value.year}"
+        return "" if value is None else str(value)
+
+
+Column = Field | Text | YesNo
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells, e.g. one row per employee or per location.
+
+    The value is a list of dicts, one per row that is not empty, each with "rij" (its number in
+    the input, from 1) and a value per column. A row is empty when no cell holds anything (a
+    YesNo still at its default counts as empty): the form always ends with one empty row.
+    Columns whose need depends on other cells are declared not required; the rekenhulp checks
+    them and reports with `cell_error`.
+    """
+
+    key: str
+    label: str
+    hint: str
+    columns: tuple[Column, ...]
+    max_rows: int = 100
+    row_noun: str = "rij"  # how a message names a row: "rij 2"
+    label_suffix: str = "(optioneel)"
+
+    def cell(self, row: int, column: str) -> str:
+        """The `veld` of one cell in an error: "medewerkers[2].uren_per_week"."""
+        return f"{self.key}[{row}].{column}"
+
+    def cell_name(self, row: int, column: Column) -> str:
+        return f"‘{column.label}’ in {self.row_noun} {row} van ‘{self.label}’"
+
+    def cell_error(self, row: int, column_key: str, message: str) -> dict[str, str]:
+        return error(self.cell(row, column_key), message)
+
+    def column(self, key: str) -> Column:
+        return next(column for column in self.columns if column.key == key)
+
+    def parse(self, raw: object, name: str = "") -> list[dict]:
+        if raw is None or raw == "":
+            return []
+        if not isinstance(raw, list):
+            raise InputError(
+                [
+                    error(
+                        self.key,
+                        f"‘{self.label}’ moet een lijst van rijen zijn, ook als die leeg is.",
+                    )
+                ]
+            )
+        if len(raw) > self.max_rows:
+            raise InputError(
+                [
+                    error(
+                        self.key,
+                        f"‘{self.label}’ heeft {len(raw)} rijen; de rekenhulp neemt er hoogstens "
+                        f"{self.max_rows}.",
+                    )
+                ]
+            )
+        rows, errors = [], []
+        for number, cells in enumerate(raw, start=1):
+            if not isinstance(cells, dict):
+                errors.append(
+                    error(
+                        f"{self.key}[{number}]",
+                        f"Rij {number} van ‘{self.label}’ moet per kolom een waarde hebben.",
+                    )
+                )
+                continue
+            if all(column.blank(cells.get(column.key)) for column in self.columns):
+                continue
+            row: dict = {"rij": number}
+            for column in self.columns:
+                try:
+                    row[column.key] = column.parse(
+                        cells.get(column.key), self.cell_name(number, column)
+                    )
+                except ValueError as exc:
+                    errors.append(self.cell_error(number, column.key, str(exc)))
+            rows.append(row)
+        if errors:
+            raise InputError(errors)
+        return rows
+
+    def blank(self, raw: object) -> bool:
+        return not raw
+
+    def shown(self, value: object) -> list[dict[str, str]]:
+        """The form's preset rows: every column's text, in column order."""
+        rows = value if isinstance(value, list) else []
+        return [
+            {column.key: column.shown(row.get(column.key)) for column in self.columns}
+            for row in rows
+            if isinstance(row, dict)
+        ]
+
+
+Spec = Field | DateField | Table
+
+
+def read(fields: tuple[Spec, ...], data: object) -> dict:
     """Parse every field of `data` (a JSON object); collect all errors, not just the first."""
     if not isinstance(data, dict):
         raise InputError(
@@ -73,7 +351,9 @@ def read(fields: tuple[Field, ...], data: object) -> dict[str, Decimal]:
     values, errors = {}, []
     for field in fields:
         try:
-            values[field.key] = check(field, data.get(field.key))
+            values[field.key] = field.parse(data.get(field.key))
+        except InputError as exc:
+            errors.extend(exc.errors)
         except ValueError as exc:
             errors.append(error(field.key, str(exc)))
     if errors:

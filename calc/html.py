@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from calc.fields import Field
+from calc.fields import Field, Table, YesNo
 
 
 def e(value: object) -> str:
@@ -17,16 +17,22 @@ def e(value: object) -> str:
 def rule_cite(rule: dict) -> str:
     return (
         f"{e(rule['artikel'])}; bron: "
-        f'<a href="{e(rule["url"])}">{e(rule["bron"])}</a>'
-        f' <span class="rh-regelstatus rh-regelstatus--{e(rule["status"])}">({e(rule["status_tekst"])})</span>'
+        # a meeting report has no public address: cite it by title only
+        + (f'<a href="{e(rule["url"])}">{e(rule["bron"])}</a>' if rule["url"] else e(rule["bron"]))
+        + f' <span class="rh-regelstatus rh-regelstatus--{e(rule["status"])}">({e(rule["status_tekst"])})</span>'
     )
+
+
+def _suffix(spec) -> str:
+    suffix = getattr(spec, "label_suffix", "")
+    return f' <span class="rh-optioneel">{e(suffix)}</span>' if suffix else ""
 
 
 def field(uid: str, spec: Field, value: str) -> str:
     base = f"{uid}-{spec.key}"
     return (
         f'<div class="rh-veld" data-veld="{e(spec.key)}">'
-        f'<label class="rh-label" for="{base}">{e(spec.label)}</label>'
+        f'<label class="rh-label" for="{base}">{e(spec.label)}{_suffix(spec)}</label>'
         f'<p class="rh-hint" id="{base}-hint">{e(spec.hint)}</p>'
         f'<p class="rh-fout" id="{base}-fout" hidden></p>'
         f'<input class="rh-invoer" id="{base}" name="{e(spec.key)}" type="text"'
@@ -36,10 +42,101 @@ def field(uid: str, spec: Field, value: str) -> str:
     )
 
 
-def widget(
-    name: str, title: str, uid: str, fields: tuple[Field, ...], values: dict, result_html: str
-) -> str:
-    inputs = "".join(field(uid, spec, values[spec.key]) for spec in fields)
+YES_NO_OPTIONS = (("nee", "Nee"), ("ja", "Ja"))
+ROW_TOKEN = "__RIJ__"  # in the row template; the page's script renumbers every row after a change
+
+
+def _cell(base: str, number: object, column, value: str) -> str:
+    """One input of a table row, named by its column header and its row header."""
+    attributes = (
+        f'class="rh-cel" id="{base}-{number}-{e(column.key)}" data-kolom="{e(column.key)}"'
+        f' aria-labelledby="{base}-kop-{e(column.key)} {base}-rij-{number}"'
+        + (f' aria-describedby="{base}-{e(column.key)}-hint"' if column.hint else "")
+        + f' data-standaard="{e(value)}"'
+    )
+    if isinstance(column, YesNo):
+        options = "".join(
+            f'<option value="{key}"{" selected" if value == key else ""}>{text}</option>'
+            for key, text in YES_NO_OPTIONS
+        )
+        return f"<td><select {attributes}>{options}</select></td>"
+    return (
+        f'<td><input {attributes} type="text" inputmode="{column.inputmode}"'
+        f' autocomplete="off" spellcheck="false" value="{e(value)}"></td>'
+    )
+
+
+def _row(base: str, number: object, spec: Table, cells: dict[str, str]) -> str:
+    return (
+        f'<tr data-rij="{number}">'
+        f'<th scope="row" id="{base}-rij-{number}">Rij <span data-rijnummer>{number}</span></th>'
+        + "".join(_cell(base, number, column, cells[column.key]) for column in spec.columns)
+        + '<td><button type="button" class="md-button rh-rij-verwijder" data-actie="rij-verwijderen">'
+        f"Verwijder rij <span data-rijnummer>{number}</span></button></td></tr>"
+    )
+
+
+def table(uid: str, spec: Table, rows: list[dict[str, str]]) -> str:
+    """A Table spec as a table of inputs: the preset rows, then one empty row.
+
+    Contract with the page's script (cells are `.rh-cel`, never `.rh-invoer`, so a script that
+    only knows scalar fields ignores them and the rekenhulp computes without the table):
+    - read: for `table[data-tabel=KEY]`, send KEY as a list with one object per `tbody > tr`,
+      in order, `{data-kolom: control.value}` (a select gives "ja"/"nee"); send empty rows too,
+      calc skips them and numbers rows by their position, from 1.
+    - errors: veld "KEY[n].kolom" is the control `[data-kolom=kolom]` in the n-th body row;
+      veld "KEY[n]" that row; veld "KEY" the whole table (`.rh-tabelveld[data-veld=KEY]`, whose
+      `ul.rh-tabelfouten#{base}-fout` may list the messages of its cells).
+    - add (`button[data-actie=rij-toevoegen][data-tabel=KEY]`): clone the row in
+      `template[data-rij-sjabloon=KEY]`, append it to the tbody, renumber; not beyond
+      `data-max-rijen`. Remove (`button[data-actie=rij-verwijderen]`): remove its row, renumber;
+      when the last row goes, add an empty one.
+    - renumber: for the n-th body row set `data-rij=n`, the row header `id={base}-rij-n`,
+      the text of every `[data-rijnummer]` to n, and for each control `id={base}-n-kolom` and
+      `aria-labelledby="{base}-kop-kolom {base}-rij-n"`, where base is the table's `data-id-basis`.
+    - reset: keep the first `data-standaard-rijen` rows, set each control to its
+      `data-standaard`, drop the other rows and add one empty row.
+    """
+    base = f"{uid}-{spec.key}"
+    empty = spec.shown([{}])[0]
+    shown = [*rows, empty] if len(rows) < spec.max_rows else list(rows)
+    headers = "".join(
+        f'<th scope="col"><span class="rh-kolomlabel" id="{base}-kop-{e(column.key)}">'
+        f"{e(column.label)}</span>{_suffix(column)}"
+        + (
+            f' <span class="rh-kolomhint" id="{base}-{e(column.key)}-hint">{e(column.hint)}</span>'
+            if column.hint
+            else ""
+        )
+        + "</th>"
+        for column in spec.columns
+    )
+    body = "".join(_row(base, number, spec, cells) for number, cells in enumerate(shown, 1))
+    return (
+        f'<div class="rh-tabelveld" id="{base}" data-veld="{e(spec.key)}">'
+        f'<p class="rh-label" id="{base}-label">{e(spec.label)}{_suffix(spec)}</p>'
+        f'<p class="rh-hint" id="{base}-hint">{e(spec.hint)}</p>'
+        f'<ul class="rh-fout rh-tabelfouten" id="{base}-fout" hidden></ul>'
+        '<div class="rh-tabelrol">'
+        f'<table class="rh-invoertabel" data-tabel="{e(spec.key)}" data-id-basis="{base}"'
+        f' data-max-rijen="{spec.max_rows}" data-standaard-rijen="{len(rows)}"'
+        f' aria-labelledby="{base}-label" aria-describedby="{base}-hint">'
+        f"<thead><tr><td></td>{headers}<td></td></tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
+        f'<template data-rij-sjabloon="{e(spec.key)}">{_row(base, ROW_TOKEN, spec, empty)}</template>'
+        f'<button type="button" class="md-button rh-rij-toevoegen" data-actie="rij-toevoegen"'
+        f' data-tabel="{e(spec.key)}">Rij toevoegen</button>'
+        "</div>"
+    )
+
+
+def widget(name: str, title: str, uid: str, fields: tuple, values: dict, result_html: str) -> str:
+    inputs = "".join(
+        table(uid, spec, values[spec.key])
+        if isinstance(spec, Table)
+        else field(uid, spec, values[spec.key])
+        for spec in fields
+    )
     return (
         f'<section class="rekenhulp" id="{uid}" data-rekenhulp="{e(name)}" aria-labelledby="{uid}-titel">'
         f'<h2 class="rh-titel" id="{uid}-titel">{e(title)}</h2>'

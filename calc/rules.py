@@ -59,11 +59,15 @@ class RuleNotInForce(LookupError):
 @cache
 def all_rules() -> dict[str, Rule]:
     raw = tomllib.loads(resources.files("calc").joinpath("rules.toml").read_text("utf-8"))
-    sources = {key: Source(key, item["titel"], item["url"]) for key, item in raw["bronnen"].items()}
+    sources = {  # a source without a public address (a meeting report) has url ""
+        key: Source(key, item["titel"], item.get("url", "")) for key, item in raw["bronnen"].items()
+    }
     rules = {}
     for key, item in raw["regels"].items():
         if item["status"] not in STATUS_LABELS:
             raise ValueError(f"rule {key}: unknown status {item['status']!r}")
+        if not sources[item["bron"]].url and item["status"] != "aanname":
+            raise ValueError(f"rule {key}: a rule of law needs a source with a public url")
         periods = tuple(
             sorted((period["vanaf"], Decimal(period["waarde"])) for period in item["waarden"])
         )

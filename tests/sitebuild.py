@@ -51,7 +51,8 @@ def build(out_root: Path, base_url: str) -> Path:
         shutil.rmtree(site)
     env = {**os.environ, "SITE_URL": f"{base_url}/{SUBPATH}/", "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        # No --quiet: with it MkDocs 1.6 does not fail a strict build on warnings.
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
         env=env,
         check=True,

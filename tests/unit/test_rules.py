@@ -10,7 +10,9 @@ from calc import rules
 
 def test_every_rule_is_sourced_and_dated():
     for rule in rules.all_rules().values():
-        assert rule.source.title and rule.source.url.startswith("https://")
+        # Meeting reports have no public address; only assumptions may rest on them alone.
+        assert rule.source.title
+        assert rule.source.url.startswith("https://") or rule.status == "aanname", rule.key
         assert rule.status in rules.STATUS_LABELS
         assert rule.periods, rule.key
         assert all(isinstance(value, Decimal) for _, value in rule.periods)

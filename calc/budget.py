@@ -1,0 +1,1239 @@
+"""Rekenhulp `budget`: what the VE pbm'er costs a municipality, per location and in total.
+
+Per location (one row of the table `locaties`):
+
+    wettelijk minimum = 10 uur × doelgroeppeuters op 1 januari            (rules.toml, art. 2a)
+    gefinancierde uren = vaste voet (per locatie)
+                       + uren per kind × grondslag × factor + extra uren   (the municipality's choice)
+    kosten             = gefinancierde uren × uurtarief in het begrotingsjaar
+
+`grondslag` is the number of doelgroeppeuters (the legal basis) or of bezette peuterplaatsen (as
+Veldhoven funds). A vaste voet "per aanbieder" is counted once per provider, not per location.
+The tariff is brought from its prijspeil year to the budget year by the yearly index percentages
+the user types; it is carried exactly and rounded to cents only for display.
+
+The legal minimum is shown per location: whether hours may move between locations was not
+verified (see docs), so a location below its own minimum is flagged even when the total is not.
+
+Table rows: compute() refuses the whole input while any row is invalid and names each bad cell
+(`locaties[3].doelgroeppeuters`, "Rij 4, kolom Doelgroeppeuters: ..."), because a budget total
+that silently leaves out a location is wrong. Nothing is lost: the rows stay in the page as typed,
+and the CSV import keeps every row, good and bad, and reports the bad cells by line and column.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from calc import html, rules
+from calc.csv_nl import Column, decimal_cell
+from calc.fields import Field, InputError, check, error
+from calc.html import e, rule_cite
+from calc.numbers import date_nl, euro, hours, nl, parse_decimal, plain
+
+NAME = "budget"
+TITLE = "Rekenhulp: budget pedagogisch beleidsmedewerker in de VE"
+TABLE = "locaties"
+MINIMUM_RULE = "ve_uren_per_doelgroeppeuter"
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+MAX_ROWS = 20_000
+MAX_BARS = 25  # the chart shows at most this many locations; the table shows all
+CENT = Decimal("0.01")
+
+GRONDSLAGEN = {
+    "doelgroeppeuters": "Doelgroeppeuters op 1 januari (de wettelijke grondslag)",
+    "bezette_plaatsen": "Bezette peuterplaatsen (zoals Veldhoven financiert)",
+}
+VASTE_VOET_PER = {"locatie": "Per locatie", "aanbieder": "Per aanbieder"}
+GRAFIEKEN = {"uren": "Uren per locatie", "kosten": "Kosten per locatie"}
+CHOICES = {
+    "grondslag": ("Waarover telt u de uren?", GRONDSLAGEN, "doelgroeppeuters"),
+    "vaste_voet_per": ("Vaste voet geldt", VASTE_VOET_PER, "locatie"),
+    "grafiek": ("Grafiek", GRAFIEKEN, "uren"),
+}
+
+
+def _minimum_rule() -> rules.Rule:
+    return rules.rule(MINIMUM_RULE)
+
+
+def default_hours(year: int) -> Decimal:
+    """The legal hours per doelgroeppeuter in `year`; before the norm took effect, its first value."""
+    rule = _minimum_rule()
+    return rule.value_on(date(year, 1, 1)) or rule.periods[0][1]
+
+
+_NORM = nl(rules.rule(MINIMUM_RULE).periods[-1][1])
+
+# --- fields ---------------------------------------------------------------------------------
+
+FIELDS = (
+    Field(
+        key="begrotingsjaar",
+        label="Begrotingsjaar",
+        hint="Het jaar waarvoor u begroot. Het wettelijk minimum telt de doelgroeppeuters op 1 januari van dat jaar.",
+        example="2026",
+        minimum=Decimal(FIRST_YEAR),
+        maximum=Decimal(LAST_YEAR),
+    ),
+    Field(
+        key="uren_per_kind",
+        label="Uren per kind of plaats per jaar",
+        label_suffix="(optioneel)",
+        hint=(
+            f"Het wettelijk minimum is {_NORM} uur per doelgroeppeuter; een gemeente mag meer"
+            " financieren. Leeg: het wettelijk minimum."
+        ),
+        example=_NORM,
+        maximum=Decimal(1000),
+        whole=False,
+        max_decimals=2,
+    ),
+    Field(
+        key="vaste_voet_uren",
+        label="Vaste voet in uren per jaar",
+        label_suffix="(optioneel)",
+        hint="Vaste uren bovenop de uren per kind, per locatie of per aanbieder. Leeg of 0: geen vaste voet.",
+        example="60",
+        maximum=Decimal(100_000),
+        whole=False,
+        max_decimals=2,
+    ),
+    Field(
+        key="uurtarief",
+        label="Uurtarief in euro",
+        hint="Het tarief per uur pedagogisch beleidsmedewerker, op het prijspeil hieronder. Bijvoorbeeld 38,34.",
+        example="38,34",
+        maximum=Decimal(1000),
+        whole=False,
+        max_decimals=4,
+    ),
+    Field(
+        key="prijspeil_jaar",
+        label="Prijspeil van het uurtarief (jaar)",
+        hint="Het jaar waarin het uurtarief gold. De indexaties brengen het naar het begrotingsjaar.",
+        example="2020",
+        minimum=Decimal(FIRST_YEAR),
+        maximum=Decimal(LAST_YEAR),
+    ),
+    Field(
+        key="oab_budget",
+        label="OAB-budget van de gemeente in euro",
+        label_suffix="(optioneel)",
+        hint="Om te zien welk deel van het budget voor onderwijsachterstandenbeleid de pbm'er vraagt.",
+        example="1.250.000",
+        minimum=CENT,
+        maximum=Decimal(10) ** 12,
+        whole=False,
+        max_decimals=2,
+        range_message="‘OAB-budget’ moet groter zijn dan 0. Laat het veld leeg als u het niet weet.",
+    ),
+)
+OPTIONAL = {"uren_per_kind", "vaste_voet_uren", "oab_budget"}
+_BY_KEY = {field.key: field for field in FIELDS}
+
+INDEX_FIELD = Field(
+    key="indexaties",
+    label="Indexatie",
+    hint="Percentage per jaar, bijvoorbeeld 2,5. Een daling als negatief getal.",
+    example="2,5",
+    minimum=Decimal(-50),
+    maximum=Decimal(100),
+    whole=False,
+    max_decimals=4,
+    range_message="een indexatie moet liggen tussen -50 % en 100 %.",
+)
+
+# The table: one Column per cell (for CSV headers) and one Field per number (for checks).
+COLUMNS = (
+    Column("naam", "Locatie", ("naam", "naam locatie", "locatienaam", "vestiging")),
+    Column("aanbieder", "Aanbieder", ("houder", "organisatie", "kinderopvangorganisatie")),
+    Column(
+        "doelgroeppeuters",
+        "Doelgroeppeuters",
+        (
+            "aantal doelgroeppeuters",
+            "doelgroeppeuters op 1 januari",
+            "doelgroepkinderen",
+            "ve kinderen",
+            "ve-kinderen",
+            "geïndiceerde peuters",
+        ),
+        number=True,
+        required=True,
+    ),
+    Column(
+        "bezette_plaatsen",
+        "Bezette plaatsen",
+        ("bezette peuterplaatsen", "peuterplaatsen", "plaatsen"),
+        number=True,
+    ),
+    Column("extra_uren", "Extra uren", ("extra", "extra uren per jaar"), number=True),
+    Column("factor", "Factor", ("wijkfactor", "ondersteuningsfactor"), number=True),
+)
+ROW_FIELDS = {
+    "doelgroeppeuters": Field(
+        key="doelgroeppeuters",
+        label="Doelgroeppeuters",
+        hint="Peuters met een VE-indicatie op 1 januari.",
+        example="12",
+        maximum=Decimal(100_000),
+    ),
+    "bezette_plaatsen": Field(
+        key="bezette_plaatsen",
+        label="Bezette plaatsen",
+        hint="Bezette peuterplaatsen; decimalen mogen.",
+        example="16",
+        maximum=Decimal(100_000),
+        whole=False,
+        max_decimals=2,
+    ),
+    "extra_uren": Field(
+        key="extra_uren",
+        label="Extra uren",
+        hint="Extra uren per jaar voor deze locatie, bovenop de berekening.",
+        example="20",
+        maximum=Decimal(1_000_000),
+        whole=False,
+        max_decimals=2,
+    ),
+    "factor": Field(
+        key="factor",
+        label="Factor",
+        hint="Vermenigvuldigt de uren per kind, bijvoorbeeld 1,25 voor een wijk die meer ondersteuning nodig heeft. Leeg: 1.",
+        example="1,25",
+        maximum=Decimal(10),
+        whole=False,
+        max_decimals=4,
+    ),
+}
+_LABELS = {column.key: column.label for column in COLUMNS}
+_TEXT_MAX = 200
+
+
+def _blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and raw.strip() == "")
+
+
+def _detail(field: Field, raw: object) -> str:
+    """check()'s Dutch message, about the value the user typed rather than about the label."""
+    try:
+        check(field, raw)
+    except ValueError as exc:
+        message = str(exc)
+    else:  # pragma: no cover - only called for values check() refused
+        return ""
+    shown = str(raw).strip()
+    if len(shown) > 40:
+        shown = shown[:39] + "…"
+    message = message.replace(f"‘{field.label}’", f"de waarde ‘{shown}’", 1)
+    return message[0].lower() + message[1:]
+
+
+def check_row(row: dict, need_places: bool = False) -> list[tuple[str, str]]:
+    """The problems of one table row as (column key, Dutch detail); [] for a good row."""
+    problems = []
+    for key in ("naam", "aanbieder"):
+        raw = row.get(key)
+        if raw is not None and not isinstance(raw, str | int):
+            problems.append((key, "vul hier tekst in."))
+        elif isinstance(raw, str) and len(raw) > _TEXT_MAX:
+            problems.append((key, f"de tekst is te lang: gebruik hoogstens {_TEXT_MAX} tekens."))
+    for key, field in ROW_FIELDS.items():
+        raw = row.get(key)
+        if _blank(raw):
+            if key == "doelgroeppeuters":
+                problems.append(
+                    (
+                        key,
+                        "vul het aantal doelgroeppeuters op 1 januari in (0 mag), bijvoorbeeld 12.",
+                    )
+                )
+            elif key == "bezette_plaatsen" and need_places:
+                problems.append(
+                    (key, "vul het aantal bezette plaatsen in: de uren worden daarover geteld.")
+                )
+            continue
+        try:
+            check(field, raw)
+        except ValueError:
+            problems.append((key, _detail(field, raw)))
+    return problems
+
+
+def _row_is_empty(row: dict) -> bool:
+    return all(_blank(row.get(column.key)) for column in COLUMNS)
+
+
+def _text(raw: object) -> str:
+    return "" if raw is None else str(raw).strip()
+
+
+def _parse_row(row: dict) -> dict:
+    def number(key: str, default: Decimal | None) -> Decimal | None:
+        value = parse_decimal(row.get(key))
+        return default if value is None else value
+
+    return {
+        "naam": _text(row.get("naam")),
+        "aanbieder": _text(row.get("aanbieder")),
+        "doelgroeppeuters": number("doelgroeppeuters", None),
+        "bezette_plaatsen": number("bezette_plaatsen", None),
+        "extra_uren": number("extra_uren", Decimal(0)),
+        "factor": number("factor", Decimal(1)),
+    }
+
+
+# --- reading the input ----------------------------------------------------------------------
+
+
+def _choice(data: dict, key: str, errors: list) -> str:
+    label, options, default = CHOICES[key]
+    raw = data.get(key)
+    if _blank(raw):
+        return default
+    if isinstance(raw, str) and raw.strip() in options:
+        return raw.strip()
+    known = ", ".join(f"‘{option}’" for option in options)
+    errors.append(error(key, f"Kies bij ‘{label}’ een van: {known}."))
+    return default
+
+
+def _indexaties(raw: object, errors: list) -> list[Decimal]:
+    """A list of percentages, or one text with `;`, spaces or line breaks between them."""
+    if _blank(raw):
+        return []
+    if isinstance(raw, str):
+        items = [part for part in raw.replace(";", " ").split() if part]
+    elif isinstance(raw, list):
+        items = raw
+    else:
+        errors.append(
+            error("indexaties", "Vul de indexaties in als lijst van percentages, zoals 2,5; 3,1.")
+        )
+        return []
+    found = []
+    for position, item in enumerate(items):
+        if _blank(item):
+            errors.append(
+                error(
+                    f"indexaties[{position}]",
+                    f"Indexatie {position + 1} is leeg. Vul een percentage in (0 mag), bijvoorbeeld 2,5.",
+                )
+            )
+            continue
+        try:
+            found.append(check(INDEX_FIELD, item))
+        except ValueError:
+            errors.append(
+                error(
+                    f"indexaties[{position}]",
+                    f"Indexatie {position + 1}: {_detail(INDEX_FIELD, item)}",
+                )
+            )
+    return found
+
+
+def read(data: object) -> dict:
+    """Parse and check the whole input; all errors at once, each naming its field or cell."""
+    if not isinstance(data, dict):
+        raise InputError(
+            [error("invoer", "De invoer moet een JSON-object zijn met een waarde per veld.")]
+        )
+    errors: list[dict[str, str]] = []
+    values: dict = {key: _choice(data, key, errors) for key in CHOICES}
+    preset = data.get("preset")
+    if _blank(preset):
+        values["preset"] = None
+    elif isinstance(preset, str) and preset.strip() in PRESETS:
+        values["preset"] = preset.strip()
+    else:
+        known = ", ".join(f"‘{name}’" for name in PRESETS)
+        errors.append(error("preset", f"Onbekend voorbeeld. Kies uit: {known}."))
+        values["preset"] = None
+    for field in FIELDS:
+        raw = data.get(field.key)
+        if field.key in OPTIONAL and _blank(raw):
+            values[field.key] = None
+            continue
+        try:
+            values[field.key] = check(field, raw)
+        except ValueError as exc:
+            errors.append(error(field.key, str(exc)))
+    values["indexaties"] = _indexaties(data.get("indexaties"), errors)
+    year, base = values.get("begrotingsjaar"), values.get("prijspeil_jaar")
+    if year is not None and base is not None:
+        if base > year:
+            errors.append(
+                error(
+                    "prijspeil_jaar",
+                    f"Het prijspeil ({base}) ligt na het begrotingsjaar ({year}). Kies een"
+                    " prijspeil in of vóór het begrotingsjaar.",
+                )
+            )
+        elif len(values["indexaties"]) > year - base:
+            errors.append(
+                error(
+                    "indexaties",
+                    f"U vulde {len(values['indexaties'])} indexaties in, maar van {base} naar"
+                    f" {year} zijn er {year - base} nodig: één per jaar.",
+                )
+            )
+    if values.get("uren_per_kind") is None and year is not None:
+        values["uren_per_kind"] = default_hours(int(year))
+        values["uren_per_kind_standaard"] = True
+    else:
+        values["uren_per_kind_standaard"] = False
+    values[TABLE] = _read_rows(data.get(TABLE), values["grondslag"], errors)
+    if errors:
+        raise InputError(errors)
+    return values
+
+
+def _read_rows(raw: object, grondslag: str, errors: list) -> list[tuple[int, dict]]:
+    if raw is None or raw == []:
+        errors.append(error(TABLE, "Vul minstens één locatie in."))
+        return []
+    if not isinstance(raw, list):
+        errors.append(error(TABLE, "De locaties moeten een lijst van rijen zijn."))
+        return []
+    if len(raw) > MAX_ROWS:
+        errors.append(
+            error(TABLE, f"Er zijn {len(raw)} rijen; de rekenhulp rekent met hoogstens {MAX_ROWS}.")
+        )
+        return []
+    rows = []
+    need_places = grondslag == "bezette_plaatsen"
+    for index, row in enumerate(raw):
+        if not isinstance(row, dict):
+            errors.append(error(f"{TABLE}[{index}]", f"Rij {index + 1} is geen rij met kolommen."))
+            continue
+        if _row_is_empty(row):
+            continue  # an empty row the user added but did not fill in
+        problems = check_row(row, need_places)
+        for key, detail in problems:
+            errors.append(
+                error(f"{TABLE}[{index}].{key}", f"Rij {index + 1}, kolom {_LABELS[key]}: {detail}")
+            )
+        if not problems:
+            rows.append((index, _parse_row(row)))
+    if not rows and not any(item["veld"].startswith(TABLE) for item in errors):
+        errors.append(error(TABLE, "Vul minstens één locatie in: alle rijen zijn leeg."))
+    return rows
+
+
+# --- the computation ------------------------------------------------------------------------
+
+
+def index_tariff(tariff: Decimal, base_year: int, year: int, percentages: list[Decimal]) -> dict:
+    """The tariff from its prijspeil year to `year`, one step per year.
+
+    Each step multiplies by (1 + percentage / 100), exactly. A year without a percentage counts
+    as 0 % and is listed in `ontbrekend`, so the page can say the tariff is probably too low.
+    """
+    steps, missing = [], []
+    current = tariff
+    for offset in range(year - base_year):
+        if offset < len(percentages):
+            percentage = percentages[offset]
+        else:
+            percentage = Decimal(0)
+            missing.append(base_year + offset + 1)
+        current = current * (1 + percentage / 100)
+        steps.append(
+            {
+                "van": base_year + offset,
+                "naar": base_year + offset + 1,
+                "procent": plain(percentage),
+                "ingevuld": offset < len(percentages),
+                "tarief": plain(current),
+                "weergave": {
+                    "procent": _percent(percentage, signed=True),
+                    "tarief": euro(current),
+                },
+            }
+        )
+    return {"tarief": current, "stappen": steps, "ontbrekend": missing}
+
+
+def _percent(value: Decimal, signed: bool = False, places: int | None = None) -> str:
+    text = nl(value, places)
+    if signed and value > 0:
+        text = "+" + text
+    return f"{text} %"
+
+
+def _per(amount: Decimal, count: Decimal | None) -> Decimal | None:
+    if not count:
+        return None
+    return (amount / count).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
+
+
+def _signed_hours(value: Decimal) -> str:
+    if value > 0:
+        return "+" + hours(value)
+    if value < 0:
+        return "−" + hours(-value)
+    return hours(value)
+
+
+def _numbers(
+    dgp: Decimal,
+    places: Decimal | None,
+    minimum: Decimal,
+    funded: Decimal,
+    cost: Decimal,
+    in_force: bool,
+) -> dict:
+    """The figures a location, a provider and the total share, with their display strings."""
+    per_child = _per(cost, dgp)
+    per_place = _per(cost, places)
+    difference = funded - minimum
+    return {
+        "doelgroeppeuters": plain(dgp),
+        "bezette_plaatsen": None if places is None else plain(places),
+        "minimum_uren": plain(minimum),
+        "gefinancierde_uren": plain(funded),
+        "verschil_uren": plain(difference),
+        "onder_minimum": in_force and funded < minimum,
+        "kosten": plain(cost),
+        "kosten_per_doelgroeppeuter": _money(per_child),
+        "kosten_per_plaats": _money(per_place),
+        "weergave": {
+            "doelgroeppeuters": nl(dgp),
+            "bezette_plaatsen": "" if places is None else nl(places),
+            "minimum_uren": hours(minimum) if in_force else "n.v.t.",
+            "gefinancierde_uren": hours(funded),
+            "verschil_uren": _signed_hours(difference) if in_force else "n.v.t.",
+            "kosten": euro(cost),
+            "kosten_per_doelgroeppeuter": "—" if per_child is None else euro(per_child),
+            "kosten_per_plaats": "—" if per_place is None else euro(per_place),
+        },
+    }
+
+
+def compute(values: dict) -> dict:
+    year = int(values["begrotingsjaar"])
+    day = date(year, 1, 1)
+    rule = _minimum_rule()
+    legal = rule.value_on(day)
+    in_force = legal is not None
+    norm = default_hours(year)
+    per_child_hours = values["uren_per_kind"]
+    fixed = values["vaste_voet_uren"] or Decimal(0)
+    fixed_per_location = values["vaste_voet_per"] == "locatie"
+    by_places = values["grondslag"] == "bezette_plaatsen"
+    indexed = index_tariff(
+        values["uurtarief"], int(values["prijspeil_jaar"]), year, values["indexaties"]
+    )
+    tariff = indexed["tarief"]
+
+    locations = []
+    providers: dict[str, dict] = {}
+    for index, row in values[TABLE]:
+        dgp = row["doelgroeppeuters"]
+        places = row["bezette_plaatsen"]
+        basis = places if by_places else dgp
+        minimum = legal * dgp if in_force else Decimal(0)
+        own_fixed = fixed if fixed_per_location else Decimal(0)
+        funded = own_fixed + per_child_hours * basis * row["factor"] + row["extra_uren"]
+        location = {
+            "rij": index + 1,
+            "naam": row["naam"],
+            "aanbieder": row["aanbieder"],
+            "factor": plain(row["factor"]),
+            "extra_uren": plain(row["extra_uren"]),
+            "vaste_voet_uren": plain(own_fixed),
+            **_numbers(dgp, places, minimum, funded, funded * tariff, in_force),
+        }
+        location["weergave"]["naam"] = row["naam"] or f"Locatie zonder naam (rij {index + 1})"
+        locations.append(location)
+        key = row["aanbieder"].casefold()
+        provider = providers.setdefault(
+            key,
+            {
+                "naam": row["aanbieder"],
+                "locaties": 0,
+                "dgp": Decimal(0),
+                "places": Decimal(0),
+                "with_places": 0,
+                "minimum": Decimal(0),
+                "funded": Decimal(0),
+                "cost": Decimal(0),
+                "onder_minimum": 0,
+            },
+        )
+        provider["locaties"] += 1
+        provider["dgp"] += dgp
+        if places is not None:
+            provider["places"] += places
+            provider["with_places"] += 1
+        provider["minimum"] += minimum
+        provider["funded"] += funded
+        provider["cost"] += Decimal(location["kosten"])
+        provider["onder_minimum"] += location["onder_minimum"]
+
+    provider_rows = []
+    for provider in providers.values():
+        provider_fixed = Decimal(0) if fixed_per_location else fixed
+        # Sums, not products of sums: the total is the sum of its rows to the last digit.
+        numbers = _numbers(
+            provider["dgp"],
+            provider["places"] if provider["with_places"] == provider["locaties"] else None,
+            provider["minimum"],
+            provider["funded"] + provider_fixed,
+            provider["cost"] + provider_fixed * tariff,
+            in_force,
+        )
+        numbers["weergave"]["naam"] = provider["naam"] or "Zonder aanbieder"
+        provider_rows.append(
+            {
+                "naam": provider["naam"],
+                "locaties": provider["locaties"],
+                "locaties_onder_minimum": provider["onder_minimum"],
+                "vaste_voet_uren": plain(provider_fixed),
+                **numbers,
+            }
+        )
+
+    def total(key: str) -> Decimal:
+        return sum((Decimal(item[key] or 0) for item in provider_rows), Decimal(0))
+
+    all_places = all(item["bezette_plaatsen"] is not None for item in provider_rows)
+    totals = _numbers(
+        total("doelgroeppeuters"),
+        total("bezette_plaatsen") if all_places else None,
+        total("minimum_uren"),
+        total("gefinancierde_uren"),
+        total("kosten"),
+        in_force,
+    )
+    below = sum(location["onder_minimum"] for location in locations)
+    totals["locaties"] = len(locations)
+    totals["locaties_onder_minimum"] = below
+    totals["onder_minimum"] = below > 0
+
+    unit_amount = per_child_hours * tariff
+    unit = "bezette peuterplaats" if by_places else "doelgroeppeuter"
+    oab = values["oab_budget"]
+    share = None
+    if oab is not None:
+        ratio = Decimal(totals["kosten"]) / oab * 100
+        share = {
+            "budget": plain(oab),
+            "procent": plain(ratio.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)),
+            "weergave": {"budget": euro(oab), "procent": _percent(ratio, places=1)},
+        }
+
+    warnings = []
+    if not in_force:
+        warnings.append(
+            f"In {year} gold de VE-norm voor de pedagogisch beleidsmedewerker nog niet: die"
+            f" geldt vanaf {date_nl(rule.start)}. De rekenhulp toont daarom geen wettelijk"
+            " minimum; de uren per kind rekenen wel met de norm die dan gaat gelden."
+        )
+    if per_child_hours < norm:
+        warnings.append(
+            f"U rekent met {hours(per_child_hours)} per {unit}. Dat is minder dan het wettelijk"
+            f" minimum van {hours(norm)} per doelgroeppeuter."
+        )
+    if below:
+        warnings.append(
+            f"{below} van de {len(locations)} locaties krijgen minder uren dan hun wettelijk"
+            " minimum. Het minimum geldt per locatie; of uren tussen locaties mogen schuiven, is"
+            " niet nagegaan."
+        )
+    if indexed["ontbrekend"]:
+        years = indexed["ontbrekend"]
+        span = str(years[0]) if len(years) == 1 else f"{years[0]} tot en met {years[-1]}"
+        warnings.append(
+            f"Voor {span} is geen indexatie ingevuld: de rekenhulp rekent daar met 0 %, dus het"
+            " tarief is waarschijnlijk te laag. Vul de indexaties in die uw gemeente hanteert."
+        )
+    if by_places:
+        warnings.append(
+            "U telt de uren over bezette plaatsen. Het wettelijk minimum telt doelgroeppeuters"
+            " op 1 januari: de tabel zet beide naast elkaar."
+        )
+
+    preset = PRESETS.get(values["preset"]) if values["preset"] else None
+    return {
+        "rekenhulp": NAME,
+        "begrotingsjaar": year,
+        "peildatum": day.isoformat(),
+        "invoer": {
+            "grondslag": values["grondslag"],
+            "uren_per_kind": plain(per_child_hours),
+            "uren_per_kind_standaard": values["uren_per_kind_standaard"],
+            "vaste_voet_uren": plain(fixed),
+            "vaste_voet_per": values["vaste_voet_per"],
+            "uurtarief": plain(values["uurtarief"]),
+            "prijspeil_jaar": int(values["prijspeil_jaar"]),
+            "indexaties": [plain(item) for item in values["indexaties"]],
+            "oab_budget": None if oab is None else plain(oab),
+            "grafiek": values["grafiek"],
+            "preset": values["preset"],
+        },
+        "wettelijk_minimum_van_kracht": in_force,
+        "minimum_uren_per_doelgroeppeuter": None if legal is None else plain(legal),
+        "norm_uren_per_doelgroeppeuter": plain(norm),
+        "tarief": {
+            "uurtarief": plain(values["uurtarief"]),
+            "prijspeil_jaar": int(values["prijspeil_jaar"]),
+            "begrotingsjaar": year,
+            "stappen": indexed["stappen"],
+            "ontbrekende_indexaties": indexed["ontbrekend"],
+            "tarief_begrotingsjaar": plain(tariff),
+            "weergave": {
+                "uurtarief": euro(values["uurtarief"]),
+                "tarief_begrotingsjaar": euro(tariff),
+            },
+        },
+        "bedrag_per_eenheid": plain(unit_amount),
+        "eenheid": unit,
+        "locaties": locations,
+        "aanbieders": provider_rows,
+        "totaal": totals,
+        "oab": share,
+        "waarschuwingen": warnings,
+        "regel": describe(rule),
+        "voorbeeld": None
+        if preset is None
+        else {"sleutel": values["preset"], "titel": preset["titel"], "bron": preset["bron"]},
+        "weergave": {
+            "bedrag_per_eenheid": euro(unit_amount),
+            "uren_per_kind": hours(per_child_hours),
+            "vaste_voet": _fixed_text(fixed, fixed_per_location),
+            "peildatum": date_nl(day),
+            "grondslag": GRONDSLAGEN[values["grondslag"]],
+        },
+    }
+
+
+def _fixed_text(fixed: Decimal, per_location: bool) -> str:
+    if not fixed:
+        return "geen"
+    return f"{hours(fixed)} per {'locatie' if per_location else 'aanbieder'}"
+
+
+def describe(rule: rules.Rule) -> dict:
+    """What the page shows of a rule: article, source and how sure we are of it."""
+    return {
+        "sleutel": rule.key,
+        "artikel": rule.article,
+        "bron": rule.source.title,
+        "url": rule.source.url,
+        "status": rule.status,
+        "status_tekst": rule.status_label,
+    }
+
+
+# --- presets from practice ------------------------------------------------------------------
+
+_EXAMPLE_ROWS = [
+    {"naam": "Voorbeeldlocatie 1", "aanbieder": "Aanbieder A", "doelgroeppeuters": "12"},
+    {"naam": "Voorbeeldlocatie 2", "aanbieder": "Aanbieder A", "doelgroeppeuters": "7"},
+    {"naam": "Voorbeeldlocatie 3", "aanbieder": "Aanbieder B", "doelgroeppeuters": "20"},
+]
+
+
+def _rows(**extra: list[str]) -> list[dict]:
+    rows = [dict(row) for row in _EXAMPLE_ROWS]
+    for key, cells in extra.items():
+        for row, cell in zip(rows, cells, strict=True):
+            row[key] = cell
+    return rows
+
+
+def _presets() -> dict[str, dict]:
+    """Settings reported at two meetings, as editable examples; every number from rules.toml."""
+
+    def first(key: str) -> Decimal:
+        return rules.rule(key).periods[0][1]
+
+    def year(key: str) -> int:
+        return rules.rule(key).start.year
+
+    cao = "veldhoven_uurloon_pbm"
+    per_place = "veldhoven_bedrag_per_bezette_peuterplaats"
+    place_hours = "veldhoven_uren_per_bezette_peuterplaats"
+    voet = "kleine_gemeente_vaste_voet_uren"
+    common = {
+        "begrotingsjaar": "2026",
+        "uurtarief": decimal_cell(first(cao)),
+        "prijspeil_jaar": str(year(cao)),
+        "indexaties": [],
+    }
+    return {
+        "veldhoven": {
+            "titel": f"Veldhoven: {hours(first(place_hours))} per bezette peuterplaats",
+            "bron": rules.rule(per_place).source.title,
+            "regels": [cao, place_hours, per_place],
+            "toelichting": (
+                f"De gemeente Veldhoven rekent met het uurloon uit de CAO Kinderopvang, schaal 9,"
+                f" trede 27: {euro(first(cao))} per uur (prijspeil {year(cao)}). Opvangorganisaties"
+                f" krijgen per bezette peuterplaats {hours(first(place_hours))} per jaar; in de"
+                f" inkoopcontracten staat {euro(first(per_place))} per plaats per jaar (prijspeil"
+                f" {year(per_place)}), dat is {euro(first(per_place) / first(place_hours))} per"
+                " uur. Het bedrag wordt jaarlijks geïndexeerd: vul de indexaties in om naar uw"
+                " begrotingsjaar te rekenen. Praktijk van één gemeente, geen wettelijke regel."
+            ),
+            "invoer": {
+                "preset": "veldhoven",
+                "grondslag": "bezette_plaatsen",
+                "uren_per_kind": decimal_cell(first(place_hours)),
+                "vaste_voet_uren": "",
+                "uurtarief": decimal_cell(first(per_place) / first(place_hours)),
+                "prijspeil_jaar": str(year(per_place)),
+                "begrotingsjaar": str(year(per_place)),
+                "indexaties": [],
+                TABLE: _rows(bezette_plaatsen=["16", "14", "24"]),
+            },
+        },
+        "kleine_gemeente": {
+            "titel": "Kleine gemeente: vaste voet plus uren per VE-kind",
+            "bron": rules.rule(voet).source.title,
+            "regels": [voet, cao],
+            "toelichting": (
+                "Sommige kleine gemeenten werken met een vaste voet aan uren naast de"
+                f" {hours(first(MINIMUM_RULE))} per VE-kind, bijvoorbeeld {hours(first(voet))}"
+                " per jaar. Het verslag zegt niet of"
+                " de vaste voet per locatie of per aanbieder geldt: kies het zelf. Het uurtarief"
+                f" is het CAO-uurloon dat Veldhoven gebruikt ({euro(first(cao))}, prijspeil"
+                f" {year(cao)}); vul uw eigen tarief en indexaties in."
+            ),
+            "invoer": {
+                "preset": "kleine_gemeente",
+                "grondslag": "doelgroeppeuters",
+                "uren_per_kind": "",
+                "vaste_voet_uren": decimal_cell(first(voet)),
+                "vaste_voet_per": "locatie",
+                **common,
+                TABLE: _rows(),
+            },
+        },
+        "enschede": {
+            "titel": "Naar Enschede: meer uren waar meer nodig is",
+            "bron": rules.rule(voet).source.title,
+            "regels": [cao],
+            "toelichting": (
+                "Enschede verdeelt de uren met een eigen rekentool: meer doelgroepkinderen"
+                " betekent meer uren, en in sommige wijken is meer ondersteuning nodig. Het"
+                " verslag noemt geen getallen. Vul daarom zelf per locatie een factor in (1,25"
+                " is een kwart meer uren per kind) of extra uren. Het uurtarief is het"
+                f" CAO-uurloon dat Veldhoven gebruikt ({euro(first(cao))}, prijspeil {year(cao)})."
+            ),
+            "invoer": {
+                "preset": "enschede",
+                "grondslag": "doelgroeppeuters",
+                "uren_per_kind": "",
+                "vaste_voet_uren": "",
+                **common,
+                TABLE: _rows(factor=["", "", ""], extra_uren=["", "", ""]),
+            },
+        },
+    }
+
+
+PRESETS = _presets()
+
+# What a page shows without a preset: an illustration, not a norm.
+EXAMPLE = {
+    "grondslag": "doelgroeppeuters",
+    "uren_per_kind": "",
+    "vaste_voet_uren": "",
+    "vaste_voet_per": "locatie",
+    "begrotingsjaar": "2026",
+    "uurtarief": PRESETS["kleine_gemeente"]["invoer"]["uurtarief"],
+    "prijspeil_jaar": PRESETS["kleine_gemeente"]["invoer"]["prijspeil_jaar"],
+    "indexaties": [],
+    "oab_budget": "",
+    "grafiek": "uren",
+    TABLE: _rows(),
+}
+
+
+def initial(values: dict) -> dict:
+    """The input a page starts with: EXAMPLE, then the named preset, then the page's own values.
+
+    `preset` names an entry of PRESETS. Keys the rekenhulp does not know (such as the `jaar`
+    every page passes) are ignored.
+    """
+    chosen = values.get("preset")
+    if chosen is not None and chosen not in PRESETS:
+        raise ValueError(f"unknown budget preset {chosen!r}; known: {', '.join(PRESETS)}")
+    start = {**EXAMPLE, **(PRESETS[chosen]["invoer"] if chosen else {})}
+    known = set(start) | set(_BY_KEY) | set(CHOICES) | {"preset", "indexaties", TABLE}
+    start.update({key: value for key, value in values.items() if key in known})
+    return start
+
+
+# --- CSV of the result ----------------------------------------------------------------------
+
+RESULT_HEADER = (
+    "Locatie",
+    "Aanbieder",
+    "Doelgroeppeuters",
+    "Bezette plaatsen",
+    "Factor",
+    "Extra uren",
+    "Vaste voet (uren)",
+    "Wettelijk minimum (uren)",
+    "Gefinancierde uren",
+    "Verschil met minimum (uren)",
+    "Kosten (euro)",
+    "Kosten per doelgroeppeuter (euro)",
+    "Kosten per bezette plaats (euro)",
+)
+
+
+def result_rows(result: dict) -> list[list[str]]:
+    """The result as rows of the CSV export: one per location, one per provider's vaste voet,
+    and the total; numbers with a decimal comma, money rounded to cents."""
+
+    def cell(value: str | None, money: bool = False) -> str:
+        if value is None:
+            return ""
+        number = Decimal(value)
+        if money:
+            number = number.quantize(CENT, rounding=ROUND_HALF_UP)
+        return decimal_cell(number) if not money else format(number, "f").replace(".", ",")
+
+    def numbers(item: dict) -> list[str]:
+        return [
+            cell(item["minimum_uren"]),
+            cell(item["gefinancierde_uren"]),
+            cell(item["verschil_uren"]),
+            cell(item["kosten"], money=True),
+            cell(item["kosten_per_doelgroeppeuter"], money=True),
+            cell(item["kosten_per_plaats"], money=True),
+        ]
+
+    rows = [
+        [
+            item["naam"],
+            item["aanbieder"],
+            cell(item["doelgroeppeuters"]),
+            cell(item["bezette_plaatsen"]),
+            cell(item["factor"]),
+            cell(item["extra_uren"]),
+            cell(item["vaste_voet_uren"]),
+            *numbers(item),
+        ]
+        for item in result["locaties"]
+    ]
+    total = result["totaal"]
+    rows.append(
+        [
+            "Totaal",
+            "",
+            cell(total["doelgroeppeuters"]),
+            cell(total["bezette_plaatsen"]),
+            "",
+            "",
+            cell(result["invoer"]["vaste_voet_uren"])
+            if result["invoer"]["vaste_voet_per"] == "aanbieder"
+            else "",
+            *numbers(total),
+        ]
+    )
+    return rows
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def _chart(result: dict) -> str:
+    """Horizontal bars per location (hours or cost), drawn as inline SVG, with the legal
+    minimum as a mark on each bar. An image for sighted users; the table below holds the same
+    numbers for everyone else."""
+    measure = result["invoer"]["grafiek"]
+    key = "gefinancierde_uren" if measure == "uren" else "kosten"
+    locations = result["locaties"]
+    shown = sorted(locations, key=lambda item: Decimal(item[key]), reverse=True)[:MAX_BARS]
+    shown.sort(key=lambda item: item["rij"])
+    show_minimum = measure == "uren" and result["wettelijk_minimum_van_kracht"]
+    values = [Decimal(item[key]) for item in shown]
+    if show_minimum:
+        values += [Decimal(item["minimum_uren"]) for item in shown]
+    top = max(values, default=Decimal(0)) or Decimal(1)
+    label_width, bar_width, row_height, bar_height = 190, 330, 26, 18
+    width = label_width + bar_width + 120
+    height = row_height * len(shown) + 10
+
+    def x(value: Decimal) -> str:
+        return plain((label_width + value / top * bar_width).quantize(Decimal("0.1")))
+
+    what = "gefinancierde uren" if measure == "uren" else "kosten"
+    title = f"{GRAFIEKEN[measure]} in {result['begrotingsjaar']}"
+    if len(shown) < len(locations):
+        title += f": de {len(shown)} locaties met de meeste {what} van {len(locations)}"
+    parts = [
+        f'<svg class="rh-grafiek" role="img" viewBox="0 0 {width} {height}"'
+        f' width="100%" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{e(title)}</title>"
+        f"<desc>{e('Staafdiagram van de ' + what + ' per locatie' + (' met een streep bij het wettelijk minimum' if show_minimum else '') + '. De tabel hieronder geeft dezelfde getallen.')}</desc>"
+    ]
+    for position, item in enumerate(shown):
+        y = 5 + position * row_height
+        name = item["weergave"]["naam"]
+        if len(name) > 28:
+            name = name[:27] + "…"
+        value = Decimal(item[key])
+        text = item["weergave"][key]
+        parts.append(
+            f'<g class="rh-grafiek__rij{" rh-grafiek__rij--onder" if item["onder_minimum"] else ""}">'
+            f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end" font-size="12">{e(name)}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{plain((value / top * bar_width).quantize(Decimal("0.1")))}"'
+            f' height="{bar_height}" fill="currentColor" fill-opacity="0.55"/>'
+            f'<text x="{x(value)}" dx="6" y="{y + 13}" font-size="12">{e(text)}</text>'
+        )
+        if show_minimum:
+            mark = x(Decimal(item["minimum_uren"]))
+            parts.append(
+                f'<line class="rh-grafiek__minimum" x1="{mark}" x2="{mark}" y1="{y - 2}"'
+                f' y2="{y + bar_height + 2}" stroke="currentColor" stroke-width="2"/>'
+            )
+        parts.append("</g>")
+    parts.append("</svg>")
+    legend = (
+        "Staaf: " + what + (". Streep: wettelijk minimum van de locatie." if show_minimum else ".")
+    )
+    parts.append(f'<p class="rh-grafiek-legenda">{e(legend)}</p>')
+    return "".join(parts)
+
+
+def _cite(regel: dict) -> str:
+    return rule_cite(regel)
+
+
+def render(result: dict) -> str:
+    shown = result["weergave"]
+    total = result["totaal"]
+    tariff = result["tarief"]
+    year = result["begrotingsjaar"]
+    in_force = result["wettelijk_minimum_van_kracht"]
+    parts = ['<div class="rh-uitkomst rh-budget">']
+    minimum_text = (
+        f" Het wettelijk minimum is <strong>{e(total['weergave']['minimum_uren'])}</strong>."
+        if in_force
+        else ""
+    )
+    parts.append(
+        f'<p class="rh-totaal">In {e(year)}: <strong data-uitkomst="uren">'
+        f"{e(total['weergave']['gefinancierde_uren'])}</strong> pedagogisch beleidsmedewerker"
+        f" voor {e(total['locaties'])} {'locatie' if total['locaties'] == 1 else 'locaties'},"
+        f' kosten <strong data-uitkomst="kosten">{e(total["weergave"]["kosten"])}</strong>.'
+        f"{minimum_text}</p>"
+    )
+    parts.append(
+        f'<p class="rh-eenheid">Per {e(result["eenheid"])}: {e(shown["uren_per_kind"])} tegen'
+        f" {e(tariff['weergave']['tarief_begrotingsjaar'])} per uur ="
+        f' <strong data-uitkomst="per-eenheid">{e(shown["bedrag_per_eenheid"])}</strong> per jaar'
+        f" (zonder vaste voet, factor of extra uren). Vaste voet: {e(shown['vaste_voet'])}.</p>"
+    )
+    if result["oab"]:
+        oab = result["oab"]["weergave"]
+        parts.append(
+            f'<p class="rh-oab">Dat is <strong data-uitkomst="oab">{e(oab["procent"])}</strong>'
+            f" van het OAB-budget van {e(oab['budget'])}.</p>"
+        )
+    if result["waarschuwingen"]:
+        items = "".join(f"<li>{e(text)}</li>" for text in result["waarschuwingen"])
+        parts.append(f'<div class="rh-waarschuwingen"><p>Let op:</p><ul>{items}</ul></div>')
+    # the tariff and its index steps
+    steps = "".join(
+        f'<tr><th scope="row">{e(step["van"])} → {e(step["naar"])}</th>'
+        f'<td class="rh-getal">{e(step["weergave"]["procent"])}'
+        f"{'' if step['ingevuld'] else ' (niet ingevuld)'}</td>"
+        f'<td class="rh-getal" data-waarde="{e(step["tarief"])}">{e(step["weergave"]["tarief"])}</td></tr>'
+        for step in tariff["stappen"]
+    )
+    parts.append(
+        '<table class="rh-tabel rh-tarief"><caption>Uurtarief van prijspeil naar begrotingsjaar</caption>'
+        '<thead><tr><th scope="col">Jaar</th><th scope="col">Indexatie</th>'
+        '<th scope="col">Uurtarief</th></tr></thead>'
+        f'<tbody><tr><th scope="row">Prijspeil {e(tariff["prijspeil_jaar"])}</th><td></td>'
+        f'<td class="rh-getal">{e(tariff["weergave"]["uurtarief"])}</td></tr>{steps}</tbody>'
+        f'<tfoot><tr><th scope="row">Begrotingsjaar {e(year)}</th><td></td>'
+        f'<td class="rh-getal" data-waarde="{e(tariff["tarief_begrotingsjaar"])}">'
+        f"{e(tariff['weergave']['tarief_begrotingsjaar'])}</td></tr></tfoot></table>"
+    )
+    parts.append(_chart(result))
+    parts.append(_table(result))
+    if len(result["aanbieders"]) > 1 or result["invoer"]["vaste_voet_per"] == "aanbieder":
+        parts.append(_provider_table(result))
+    parts.append(
+        f'<p class="rh-toelichting">Wettelijk minimum: {e(nl(Decimal(result["norm_uren_per_doelgroeppeuter"])))}'
+        f" uur per doelgroeppeuter op 1 januari ({_cite(result['regel'])}), per locatie."
+        " Bedragen zijn exact berekend en pas bij weergave op centen afgerond.</p>"
+    )
+    if result["voorbeeld"]:
+        example = result["voorbeeld"]
+        parts.append(
+            f'<p class="rh-toelichting">Uitgangspunten uit de praktijk: {e(example["titel"])}'
+            f" (bron: {e(example['bron'])}; aanname uit de praktijk, aan te passen, geen wettelijke regel).</p>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# (header, key, with data-waarde): the columns of the result tables after the name.
+_RESULT_COLUMNS = (
+    ("Doelgroeppeuters", "doelgroeppeuters", False),
+    ("Bezette plaatsen", "bezette_plaatsen", False),
+    ("Wettelijk minimum", "minimum_uren", False),
+    ("Gefinancierd", "gefinancierde_uren", True),
+    ("Verschil", "verschil_uren", False),
+    ("Kosten", "kosten", True),
+    ("Per doelgroeppeuter", "kosten_per_doelgroeppeuter", False),
+    ("Per bezette plaats", "kosten_per_plaats", False),
+)
+_PLACE_KEYS = {"bezette_plaatsen", "kosten_per_plaats"}
+
+
+def _columns(places: bool) -> tuple:
+    """Without any bezette plaatsen in the table, their two columns are left out."""
+    return tuple(c for c in _RESULT_COLUMNS if places or c[1] not in _PLACE_KEYS)
+
+
+def _head(first: str, places: bool) -> str:
+    cells = "".join(f'<th scope="col">{label}</th>' for label, _, _ in _columns(places))
+    return f'<thead><tr><th scope="col">{first}</th>{cells}</tr></thead>'
+
+
+def _cells(item: dict, places: bool) -> str:
+    shown = item["weergave"]
+    parts = []
+    for _, key, data in _columns(places):
+        value = f' data-waarde="{e(item[key])}"' if data else ""
+        parts.append(f'<td class="rh-getal"{value}>{e(shown[key])}</td>')
+    return "".join(parts)
+
+
+def _has_places(result: dict) -> bool:
+    return any(item["bezette_plaatsen"] is not None for item in result["locaties"])
+
+
+def _location_row(item: dict, places: bool) -> str:
+    below = item["onder_minimum"]
+    mark = ' <span class="rh-markering">(onder minimum)</span>' if below else ""
+    provider = f"<br><small>{e(item['aanbieder'])}</small>" if item["aanbieder"] else ""
+    css = ' class="rh-onder-minimum"' if below else ""
+    return (
+        f'<tr data-rij="{item["rij"]}"{css}>'
+        f'<th scope="row">{e(item["weergave"]["naam"])}{mark}{provider}</th>'
+        f"{_cells(item, places)}</tr>"
+    )
+
+
+def _table(result: dict) -> str:
+    places = _has_places(result)
+    rows = "".join(_location_row(item, places) for item in result["locaties"])
+    total = result["totaal"]
+    return (
+        '<div class="rh-tabelvak"><table class="rh-tabel rh-locaties">'
+        "<caption>Uren en kosten per locatie per jaar</caption>"
+        f"{_head('Locatie', places)}<tbody>{rows}</tbody>"
+        f'<tfoot><tr><th scope="row">Totaal</th>{_cells(total, places)}</tr></tfoot>'
+        "</table></div>"
+    )
+
+
+def _provider_table(result: dict) -> str:
+    places = _has_places(result)
+    rows = "".join(
+        f'<tr><th scope="row">{e(item["weergave"]["naam"])}'
+        f" <small>({item['locaties']} {'locatie' if item['locaties'] == 1 else 'locaties'})</small></th>"
+        f"{_cells(item, places)}</tr>"
+        for item in result["aanbieders"]
+    )
+    fixed = result["invoer"]
+    note = (
+        f'<p class="rh-toelichting">De vaste voet van {e(result["weergave"]["vaste_voet"])} telt'
+        " hier één keer per aanbieder.</p>"
+        if fixed["vaste_voet_per"] == "aanbieder" and fixed["vaste_voet_uren"] != "0"
+        else ""
+    )
+    return (
+        '<div class="rh-tabelvak"><table class="rh-tabel rh-aanbieders">'
+        "<caption>Uren en kosten per aanbieder per jaar</caption>"
+        f"{_head('Aanbieder', places)}<tbody>{rows}</tbody></table></div>{note}"
+    )
+
+
+def _select(uid: str, key: str, start: dict) -> str:
+    label, options, default = CHOICES[key]
+    chosen = start.get(key) or default
+    items = "".join(
+        f'<option value="{e(option)}"{" selected" if option == chosen else ""}>{e(text)}</option>'
+        for option, text in options.items()
+    )
+    return (
+        f'<div class="rh-veld" data-veld="{key}">'
+        f'<label class="rh-label" for="{uid}-{key}">{e(label)}</label>'
+        f'<p class="rh-fout" id="{uid}-{key}-fout" hidden></p>'
+        f'<select class="rh-invoer" id="{uid}-{key}" name="{key}" data-standaard="{e(chosen)}">'
+        f"{items}</select></div>"
+    )
+
+
+def _input_row(index: int, row: dict) -> str:
+    cells = []
+    for column in COLUMNS:
+        mode = ' inputmode="decimal"' if column.number else ""
+        cells.append(
+            f'<td><input class="rh-cel" name="{TABLE}[{index}].{column.key}" type="text"{mode}'
+            f' autocomplete="off" aria-label="Rij {index + 1}, {e(column.label)}"'
+            f' value="{e(_text(row.get(column.key)))}"></td>'
+        )
+    return f'<tr data-rij="{index + 1}">{"".join(cells)}</tr>'
+
+
+def widget(uid: str, start: dict, result_html: str) -> str:
+    """The form for a page, pre-filled with `start` (see `initial`): choices, scalar fields, the
+    locations table, the same input as JSON for the browser script, and the answer."""
+    fields = "".join(html.field(uid, spec, _text(start.get(spec.key))) for spec in FIELDS)
+    indexes = "; ".join(_text(item) for item in start.get("indexaties") or [])
+    index_field = (
+        '<div class="rh-veld" data-veld="indexaties">'
+        f'<label class="rh-label" for="{uid}-indexaties">Indexaties per jaar in procenten</label>'
+        f'<p class="rh-hint" id="{uid}-indexaties-hint">Eén percentage per jaar vanaf het'
+        " prijspeil, gescheiden door puntkomma's, bijvoorbeeld 2,5; 3,1. Een jaar zonder"
+        " percentage telt als 0 %.</p>"
+        f'<p class="rh-fout" id="{uid}-indexaties-fout" hidden></p>'
+        f'<input class="rh-invoer" id="{uid}-indexaties" name="indexaties" type="text"'
+        f' inputmode="decimal" autocomplete="off" value="{e(indexes)}"'
+        f' data-standaard="{e(indexes)}" aria-describedby="{uid}-indexaties-hint"></div>'
+    )
+    choices = "".join(_select(uid, key, start) for key in CHOICES)
+    head = "".join(f'<th scope="col">{e(column.label)}</th>' for column in COLUMNS)
+    body = "".join(_input_row(index, row) for index, row in enumerate(start.get(TABLE) or []))
+    state = json.dumps(start, ensure_ascii=False).replace("<", "\\u003c")
+    return (
+        f'<section class="rekenhulp rh-budget" id="{uid}" data-rekenhulp="{NAME}"'
+        f' aria-labelledby="{uid}-titel">'
+        f'<h2 class="rh-titel" id="{uid}-titel">{e(TITLE)}</h2>'
+        '<form class="rh-form" novalidate>'
+        f'<div class="rh-foutsamenvatting" id="{uid}-fouten" tabindex="-1" hidden>'
+        '<h3 class="rh-foutsamenvatting__titel">Controleer uw invoer</h3><ul></ul></div>'
+        f"{choices}{fields}{index_field}"
+        f'<div class="rh-tabelvak" data-veld="{TABLE}"><table class="rh-tabel rh-invoertabel">'
+        f"<caption>Locaties</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+        "</table></div>"
+        f'<script type="application/json" class="rh-startinvoer">{state}</script>'
+        '<div class="rh-acties"><button class="md-button md-button--primary" type="submit">'
+        "Bereken</button></div>"
+        '<p class="rh-status" role="status" data-status="statisch">'
+        "Deze uitkomst is vooraf berekend voor de ingevulde waarden.</p>"
+        "</form>"
+        f'<div class="rh-resultaat" id="{uid}-resultaat" aria-live="polite">{result_html}</div>'
+        "</section>"
+    )

@@ -1,0 +1,242 @@
+"""CSV in the Dutch spreadsheet dialect (calc.csv_nl) through calc.api.csv_import / csv_export.
+
+Runs in CPython and inside Pyodide: standard library, pytest and hypothesis only; CSV files are
+strings here, never files on disk.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calc import api, budget, csv_nl
+from calc.numbers import parse_decimal
+
+PROPERTY = settings(
+    max_examples=80,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+HEADER = "Locatie;Aanbieder;Doelgroeppeuters;Bezette plaatsen;Extra uren;Factor"
+
+
+def import_csv(text: str) -> dict:
+    return json.loads(api.csv_import("budget", text))
+
+
+def export_table(rows: list[dict]) -> str:
+    return json.loads(api.csv_export("budget", json.dumps({"locaties": rows})))["csv"]
+
+
+# --- round trip -------------------------------------------------------------------------------
+
+names = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=25
+).map(str.strip) | st.sampled_from(
+    [
+        "'t Kabouterhuis",
+        'De "Vlinder"; Noord',
+        "Peuterspeelzaal\nDe Zon",
+        "Crèche Zoë, Ünal & Åse",
+        '=HYPERLINK("http://x")',
+        "+31 6 1234",
+        "-ABC",
+        "@SUM(A1)",
+        "'=1+1",
+        "''-x",
+        "-12,5",
+    ]
+)
+
+
+def amounts(maximum: int, places: int) -> st.SearchStrategy:
+    return st.none() | st.decimals(min_value=0, max_value=maximum, places=places, allow_nan=False)
+
+
+@PROPERTY
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "naam": names,
+                "aanbieder": names,
+                "doelgroeppeuters": amounts(100_000, 0),
+                "bezette_plaatsen": amounts(100_000, 2),
+                "extra_uren": amounts(1_000_000, 2),
+                "factor": amounts(10, 4),
+            }
+        ),
+        max_size=8,
+    )
+)
+def test_export_then_import_gives_the_same_table(rows):
+    table = [
+        {key: (str(value) if isinstance(value, Decimal) else value) for key, value in r.items()}
+        for r in rows
+    ]
+    text = export_table(table)
+    back = import_csv(text)
+    assert back["waarschuwingen"] == []
+    kept = [r for r in table if any(v not in (None, "") for v in r.values())]
+    assert len(back["locaties"]) == len(kept)
+    # the only complaint: a row without doelgroeppeuters (a required number)
+    missing = [i for i, r in enumerate(kept) if r["doelgroeppeuters"] is None]
+    assert [item["veld"] for item in back["fouten"]] == [
+        f"locaties[{i}].doelgroeppeuters" for i in missing
+    ]
+    for original, found in zip(kept, back["locaties"], strict=True):
+        assert found["naam"] == original["naam"]
+        assert found["aanbieder"] == original["aanbieder"]
+        for key in ("doelgroeppeuters", "bezette_plaatsen", "extra_uren", "factor"):
+            assert parse_decimal(found[key]) == parse_decimal(original[key])
+    # and once more: the second export is the first one
+    assert export_table(back["locaties"]) == text
+
+
+@PROPERTY
+@given(st.text(max_size=20))
+def test_neutralise_is_undone_by_restore_and_never_leaves_a_formula(text):
+    safe = csv_nl.neutralise(text)
+    assert csv_nl.restore(safe) == text
+    if safe.startswith(csv_nl.FORMULA_START):
+        assert csv_nl._PLAIN_NUMBER.fullmatch(safe)  # a plain negative number such as -2,5
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+31", "'+31"),
+        ("-x", "'-x"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-2,5", "-2,5"),
+        ("'t Hofje", "'t Hofje"),
+        ("Zon", "Zon"),
+    ],
+)
+def test_formula_cells_are_neutralised(cell, written):
+    assert csv_nl.neutralise(cell) == written
+
+
+def test_export_is_the_dutch_dialect():
+    text = export_table([{"naam": "=Zon", "doelgroeppeuters": 12, "factor": "1.25"}])
+    assert text.startswith("\ufeff" + HEADER + "\r\n")
+    assert text.endswith("'=Zon;;12;;;1,25\r\n")
+
+
+# --- reading what spreadsheets write ----------------------------------------------------------
+
+
+def test_bom_semicolon_and_decimal_comma():
+    text = "\ufeff" + HEADER + "\r\nDe Zon;Kinderopvang A;12;14,5;;1,25\r\n"
+    out = import_csv(text)
+    assert out["fouten"] == [] and out["scheidingsteken"] == ";"
+    assert out["locaties"] == [
+        {
+            "naam": "De Zon",
+            "aanbieder": "Kinderopvang A",
+            "doelgroeppeuters": "12",
+            "bezette_plaatsen": "14,5",
+            "extra_uren": "",
+            "factor": "1,25",
+        }
+    ]
+
+
+def test_comma_file_without_bom_and_headers_in_any_case():
+    text = 'LOCATIE,aantal doelgroeppeuters,Bezette_Peuterplaatsen,Houder\n"De Zon, Noord",12,"14,5",A\n'
+    out = import_csv(text)
+    assert out["fouten"] == [] and out["scheidingsteken"] == ","
+    assert out["locaties"][0]["naam"] == "De Zon, Noord"
+    assert out["locaties"][0]["bezette_plaatsen"] == "14,5"
+    assert out["locaties"][0]["aanbieder"] == "A"
+
+
+def test_tab_file_and_unknown_columns_are_reported_not_fatal():
+    out = import_csv("Locatie\tDoelgroeppeuters\tOpmerking\nZon\t3\tnieuw\n")
+    assert out["fouten"] == [] and out["scheidingsteken"] == "\t"
+    assert out["waarschuwingen"] == [
+        "Kolom C ‘Opmerking’ is niet gebruikt: de rekenhulp kent deze kolom niet."
+    ]
+
+
+def test_a_bad_row_is_reported_with_line_and_column_and_the_others_are_kept():
+    text = (
+        HEADER + "\r\n"
+        "A;X;12;;;\r\n"
+        '"B\r\nmet regeleinde";X;7;;;\r\n'  # a cell over two lines: the next row is on line 5
+        "C;Y;twaalf;;;\r\n"
+        "\r\n"
+        "D;Y;3;;-1;\r\n"
+    )
+    out = import_csv(text)
+    assert [r["naam"] for r in out["locaties"]] == ["A", "B\r\nmet regeleinde", "C", "D"]
+    assert out["bestandsregels"] == [2, 3, 5, 7]
+    assert out["fouten"] == [
+        {
+            "veld": "locaties[2].doelgroeppeuters",
+            "melding": "Regel 5, kolom C (Doelgroeppeuters): de waarde ‘twaalf’ is geen getal."
+            " Vul alleen cijfers in, bijvoorbeeld 12.",
+        },
+        {
+            "veld": "locaties[3].extra_uren",
+            "melding": "Regel 7, kolom E (Extra uren): de waarde ‘-1’ kan niet negatief zijn."
+            " Vul 0 of meer in.",
+        },
+    ]
+    # the good rows compute once the bad ones are corrected in the page
+    rows = out["locaties"]
+    rows[2]["doelgroeppeuters"], rows[3]["extra_uren"] = "12", ""
+    result = json.loads(api.compute("budget", json.dumps({**budget.EXAMPLE, "locaties": rows})))
+    assert result["totaal"]["doelgroeppeuters"] == "34"
+
+
+def test_missing_required_column_is_one_message_on_the_header_line():
+    out = import_csv("Locatie;Aanbieder\nA;X\nB;Y\n")
+    assert len(out["locaties"]) == 2
+    assert out["fouten"] == [
+        {"veld": "csv", "melding": "Regel 1: de kopregel mist de kolom ‘Doelgroeppeuters’."}
+    ]
+
+
+def test_unknown_header_and_empty_file():
+    out = import_csv("a;b\n1;2\n")
+    assert out["fouten"][0]["veld"] == "csv"
+    assert "geen bekende kolom" in out["fouten"][0]["melding"]
+    assert import_csv("\ufeff\r\n")["fouten"][0]["melding"].startswith("Het CSV-bestand is leeg")
+
+
+def test_comma_file_with_unquoted_decimal_comma_says_why():
+    out = import_csv("Locatie,Doelgroeppeuters,Factor\nZon,12,1,25\n")
+    assert out["fouten"][0]["veld"] == "locaties[0]"
+    assert "Regel 2" in out["fouten"][0]["melding"]
+    assert "puntkomma" in out["fouten"][0]["melding"]
+
+
+def test_column_letters():
+    assert [csv_nl.column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+
+
+def test_api_errors_for_csv():
+    assert json.loads(api.csv_import("bestaat-niet", "a"))["fouten"][0]["veld"] == "rekenhulp"
+    assert json.loads(api.csv_export("budget", "{"))["fouten"][0]["veld"] == "invoer"
+    assert (
+        json.loads(api.csv_export("budget", '{"locaties": 3}'))["fouten"][0]["veld"] == "locaties"
+    )
+    assert json.loads(api.csv_export("budget", "{}", "alles"))["fouten"][0]["veld"] == "deel"
+
+
+@PROPERTY
+@given(st.text(max_size=300))
+def test_import_never_raises(text):
+    out = import_csv(text)
+    assert isinstance(out["locaties"], list)
+    for item in out["fouten"]:
+        assert set(item) == {"veld", "melding"} and item["melding"]

@@ -1,0 +1,190 @@
+"""Rekenhulp `ve_aanbod`: the 960-uur planner (calc.ve_aanbod)."""
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calc import api, rules, ve_aanbod
+from calc.fields import InputError, read
+
+DAYS = ve_aanbod.DAYS
+NORM = rules.value("ve_aanbod_uren", date(2026, 1, 1))
+CAP = rules.value("ve_aanbod_max_uren_per_dag", date(2026, 1, 1))
+YEARS = rules.value("ve_aanbod_periode_jaar", date(2026, 1, 1))
+
+
+def plan(week=(4, 4, 0, 4, 3), weeks=40, start=""):
+    data = {day: str(h) for day, h in zip(DAYS, week, strict=True)}
+    return ve_aanbod.compute(
+        read(ve_aanbod.FIELDS, {**data, "weken_per_jaar": weeks, "startdatum": start})
+    )
+
+
+def countable(hours_per_day):
+    return sum(min(Decimal(h), CAP) for h in hours_per_day)
+
+
+def test_the_rules_are_the_verified_ones():
+    assert NORM == 960 and CAP == 6 and Decimal("1.5") == YEARS
+    assert rules.value("ve_aanbod_startleeftijd_jaar", date(2026, 1, 1)) == Decimal("2.5")
+    assert rules.rule("ve_aanbod_uren").start == date(2020, 8, 1)
+    assert rules.rule("ve_aanbod_uren").status == "geverifieerd"
+    assert rules.rule("ve_aanbod_basis_weken_per_jaar").status == "gerapporteerd"
+
+
+def test_the_basis_of_the_norm_meets_it_exactly():
+    out = plan((4, 4, 0, 4, 4), 40)
+    assert out["uren_in_periode"] == "960" and out["voldoet"] is True
+    assert out["oplossingen"] is None and out["tekort_uren"] == "0"
+
+
+def test_example_falls_short_and_both_fixes_close_the_gap():
+    out = plan()
+    assert (out["uren_per_week"], out["uren_in_periode"], out["tekort_uren"]) == ("15", "900", "60")
+    fixes = out["oplossingen"]
+    assert fixes["meer_uren_per_week"]["uren_per_week_nodig"] == "16"
+    assert fixes["meer_uren_per_week"]["extra_uren_per_week"] == "1"
+    assert fixes["meer_weken_per_jaar"]["weken_per_jaar_nodig"] == 43
+    assert fixes["meer_weken_per_jaar"]["uren_in_periode"] == "967.5"
+
+
+def test_hours_above_six_a_day_do_not_count_and_are_reported():
+    out = plan((8, 0, 0, 0, 0), 40)
+    assert out["uren_per_week"] == "6" and out["uren_per_week_ingevuld"] == "8"
+    assert out["dagen"][0]["telt_niet"] == "2"
+    assert any("telt niet mee" in note for note in out["meldingen"])
+
+
+def test_when_the_cap_makes_more_hours_impossible_it_says_so():
+    out = plan((6, 6, 6, 6, 6), 20)  # 30 × 20 × 1,5 = 900
+    fix = out["oplossingen"]["meer_uren_per_week"]
+    assert fix["mogelijk"] is False and "hoogstens 6 uur per dag" in fix["reden"]
+    assert out["oplossingen"]["meer_weken_per_jaar"]["weken_per_jaar_nodig"] == 22
+
+
+def test_without_any_offer_more_weeks_cannot_help():
+    fix = plan((0, 0, 0, 0, 0), 40)["oplossingen"]["meer_weken_per_jaar"]
+    assert fix["mogelijk"] is False and "Zonder aanbod" in fix["reden"]
+
+
+def test_more_weeks_than_a_year_has_is_impossible():
+    fix = plan((2, 0, 0, 0, 0), 40)["oplossingen"]["meer_weken_per_jaar"]
+    assert fix["mogelijk"] is False and "52" in fix["reden"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("1-9-2026", "2028-03-01"), ("2026-08-31", "2028-02-29"), ("15 januari 2027", "2028-07-15")],
+)
+def test_start_date_gives_the_end_of_the_period(start, end):
+    out = plan(start=start)
+    assert out["einddatum"] == end
+    assert out["weergave"]["einddatum"]
+
+
+def test_a_start_before_the_norm_took_effect_is_noted():
+    assert any("1 augustus 2020" in note for note in plan(start="1-1-2020")["meldingen"])
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "words"),
+    [
+        ("maandag", "-1", "negatief"),
+        ("dinsdag", "x", "geen getal"),
+        ("woensdag", "25", "tussen"),
+        ("weken_per_jaar", "0", "tussen 1 en 52"),
+        ("weken_per_jaar", "53", "tussen 1 en 52"),
+        ("weken_per_jaar", "40,5", "heel getal"),
+        ("startdatum", "30-2-2027", "geen geldige datum"),
+    ],
+)
+def test_bad_input_names_the_field(field, raw, words):
+    data = {**ve_aanbod.EXAMPLE, field: raw}
+    with pytest.raises(InputError) as caught:
+        read(ve_aanbod.FIELDS, data)
+    (only,) = caught.value.errors
+    assert only["veld"] == field and words in only["melding"]
+
+
+def test_api_widget_and_render():
+    out = json.loads(api.render("ve_aanbod", json.dumps(ve_aanbod.EXAMPLE)))
+    assert "900 uur" in out["html"] and "stb-2019-315" in out["html"]
+    widget = api.widget("ve_aanbod", "rh2", {})
+    assert 'data-rekenhulp="ve_aanbod"' in widget and 'id="rh2-startdatum"' in widget
+    assert 'role="img"' in widget
+
+
+hours = st.decimals(min_value=0, max_value=24, places=2, allow_nan=False, allow_infinity=False)
+week_plans = st.tuples(hours, hours, hours, hours, hours)
+weeks = st.integers(min_value=1, max_value=52)
+
+
+@given(week_plans, weeks)
+def test_hours_follow_the_rule_and_meets_iff_at_least_960(week, n):
+    out = plan(week, n)
+    expected = countable(week) * n * YEARS
+    assert Decimal(out["uren_in_periode"]) == expected
+    assert out["voldoet"] == (expected >= NORM)
+    assert Decimal(out["tekort_uren"]) == max(NORM - expected, 0)
+
+
+@given(week_plans, weeks, st.integers(min_value=0, max_value=4), hours)
+def test_hours_above_six_never_count(week, n, day, more):
+    base = list(week)
+    base[day] = max(base[day], CAP)
+    higher = list(base)
+    higher[day] = min(base[day] + more, 24)
+    assert plan(tuple(base), n)["uren_in_periode"] == plan(tuple(higher), n)["uren_in_periode"]
+
+
+@given(week_plans, weeks, week_plans, st.integers(min_value=0, max_value=51))
+def test_more_offer_never_means_fewer_hours(week, n, extra, more_weeks):
+    bigger = tuple(min(a + b, 24) for a, b in zip(week, extra, strict=True))
+    small = Decimal(plan(week, n)["uren_in_periode"])
+    large = Decimal(plan(bigger, min(n + more_weeks, 52))["uren_in_periode"])
+    assert large >= small
+
+
+@given(week_plans, weeks)
+def test_the_suggested_fixes_really_reach_960(week, n):
+    out = plan(week, n)
+    if out["voldoet"]:
+        assert out["oplossingen"] is None
+        return
+    more_hours = out["oplossingen"]["meer_uren_per_week"]
+    need = NORM / (n * YEARS)
+    assert more_hours["mogelijk"] == (need <= CAP * 5)
+    if more_hours["mogelijk"]:
+        new = [Decimal(row["nieuw"]) for row in more_hours["voorbeeld"]]
+        old = [Decimal(row["nu"]) for row in more_hours["voorbeeld"]]
+        assert all(a >= b for a, b in zip(new, old, strict=True))
+        assert countable(new) * n * YEARS >= NORM
+        assert countable(new) * n * YEARS == Decimal(more_hours["uren_in_periode"])
+        assert Decimal(more_hours["uren_per_week_nodig"]) * n * YEARS >= NORM
+        quarter_less = Decimal(more_hours["uren_per_week_nodig"]) - Decimal("0.25")
+        assert quarter_less * n * YEARS < NORM  # the least quarter hour that reaches it
+    more_weeks = out["oplossingen"]["meer_weken_per_jaar"]
+    if more_weeks["mogelijk"]:
+        needed = more_weeks["weken_per_jaar_nodig"]
+        assert needed > n
+        assert countable(week) * needed * YEARS >= NORM
+        assert countable(week) * (needed - 1) * YEARS < NORM
+    else:
+        assert countable(week) == 0 or countable(week) * 52 * YEARS < NORM
+
+
+@given(week_plans, weeks)
+def test_the_other_way_round_table_is_the_least_quarter_hour_that_reaches_960(week, n):
+    rows = plan(week, n)["per_weken"]
+    assert n in [row["weken_per_jaar"] for row in rows]
+    for row in rows:
+        need = Decimal(row["uren_per_week_nodig"])
+        count = row["weken_per_jaar"]
+        assert need * count * YEARS >= NORM > (need - Decimal("0.25")) * count * YEARS
+        assert row["mogelijk"] == (need <= CAP * 5)
+        if row["mogelijk"]:
+            assert row["minimaal_dagen"] * CAP >= need > (row["minimaal_dagen"] - 1) * CAP
