@@ -120,7 +120,7 @@ def test_bad_input_gets_a_dutch_error_and_keeps_the_rest(page, site_url, field, 
 def test_instant_navigation_keeps_one_pyodide(page, site_url):
     page.goto(site_url)
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
-    page.locator('nav a[href$="rekenregels/"]').first.click()
+    page.locator('article a[href$="rekenregels/"]').first.click()
     page.wait_for_url("**/rekenregels/")
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     page.go_back()

@@ -320,20 +320,7 @@ def test_begrippenlijst_lists_every_abbreviation(pages):
 
 # macros.bron() escapes a source title with html.escape(quote=True): "pbm'er" reaches Markdown as
 # "pbm&#x27;er" and the abbreviation extension cannot see it. Fix: escape(title, quote=False).
-KNOWN_BARE_TERMS = {
-    "rekenregels.md": "macros.bron() escapes ' in source titles, hiding pbm'er from the glossary",
-}
-
-
-@pytest.mark.parametrize(
-    "page",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_BARE_TERMS[p], strict=False))
-        if p in KNOWN_BARE_TERMS
-        else p
-        for p in nav_pages()
-    ],
-)
+@pytest.mark.parametrize("page", nav_pages())
 def test_abbreviations_in_the_text_all_have_a_tooltip(pages, page):
     """A term that appears without <abbr> means a spelling the glossary lacks (a typographic
     apostrophe, a plural) or markup that hides text from the abbreviation extension."""
