@@ -32,5 +32,9 @@ pyodide-test:
 browser-test:
 	$(PY) -m pytest tests/browser $(wildcard tests/site) -q
 
+# Speed and bytes against the targets of issue 7; `make bench BENCH_ARGS="--runs 9 --lighthouse"`.
+bench: setup-test
+	$(PY) tools/benchmark.py $(BENCH_ARGS)
+
 clean:
 	rm -rf site .cache build *.egg-info .pytest_cache

@@ -23,6 +23,13 @@ if [ "$want_browser" = 1 ] && ! have_browser; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+# The W3C Nu Html Checker (npm vnu-jar, tests/site/test_html_valid.py) runs on Java 11 or later.
+if [ "$want_browser" = 1 ] && ! command -v java >/dev/null 2>&1; then
+  echo "== installing Java (apt, for the Nu Html Checker)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+fi
+
 if [ ! -x .venv/bin/python ]; then
   echo "== creating .venv"
   python3 -m venv .venv

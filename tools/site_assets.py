@@ -2,7 +2,8 @@
 
 After every build it copies the Pyodide runtime (from node_modules, never committed, never from a
 CDN) and a freshly built `calc` wheel into versioned folders of the site, and writes their paths
-into the rekenhulp worker. Versioned paths never change content, so browsers may cache them.
+into the rekenhulp worker and the service worker (sw.js, which caches only those versioned files).
+Versioned paths never change content, so browsers may cache them.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
 )
 WORKER = Path("assets/javascripts/rekenhulp-worker.js")
+SERVICE_WORKER = Path("sw.js")  # at the site root, so its scope covers every page
 
 
 def pyodide_version() -> str:
@@ -79,3 +81,9 @@ def on_post_build(config, **kwargs):
     text = text.replace("__PYODIDE_DIR__", f"../pyodide/{version}/")
     text = text.replace("__CALC_WHEEL__", "../" + wheel.relative_to(site / "assets").as_posix())
     worker.write_text(text, "utf-8")
+    sw = site / SERVICE_WORKER
+    text = sw.read_text("utf-8")
+    text = text.replace("__PYODIDE_DIR__", f"assets/pyodide/{version}/")
+    text = text.replace("__PYODIDE_FILES__", ",".join(PYODIDE_FILES))
+    text = text.replace("__CALC_WHEEL__", wheel.relative_to(site).as_posix())
+    sw.write_text(text, "utf-8")

@@ -11,8 +11,19 @@ READY = '.rekenhulp[data-staat="klaar"]'
 PYODIDE_WAIT_MS = 90_000
 
 
-def form_values(widget) -> dict[str, str]:
-    return {el.get_attribute("name"): el.input_value() for el in widget.locator(".rh-invoer").all()}
+def form_values(widget) -> dict:
+    """What the form holds, in the shape the page sends to calc: scalars and table rows."""
+    return widget.evaluate(
+        """root => {
+          const values = {};
+          for (const c of root.querySelectorAll(".rh-veld > .rh-invoer")) values[c.name] = c.value;
+          for (const t of root.querySelectorAll("table[data-tabel]")) {
+            values[t.dataset.tabel] = [...t.tBodies[0].rows].map(row => Object.fromEntries(
+              [...row.querySelectorAll("[data-kolom]")].map(c => [c.dataset.kolom, c.value])));
+          }
+          return values;
+        }"""
+    )
 
 
 def shown(widget) -> dict:

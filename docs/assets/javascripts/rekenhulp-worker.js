@@ -1,8 +1,9 @@
 // Runs Pyodide and the calc wheel off the main thread, so the page never freezes while
-// Python starts. The page posts {id, name, input} (input: JSON text) and gets the JSON of
-// calc.api.render back. The build hook replaces the two placeholders with versioned paths.
+// Python starts. The page posts {id, fn, args} and gets calc.api.<fn>(...args) back as text.
+// The build hook replaces the two placeholders with versioned paths.
 const PYODIDE_DIR = new URL("__PYODIDE_DIR__", import.meta.url);
 const CALC_WHEEL = new URL("__CALC_WHEEL__", import.meta.url);
+const FUNCTIONS = new Set(["render", "csv_import", "csv_export"]);
 
 async function fetchWheel() {
   const response = await fetch(CALC_WHEEL);
@@ -31,7 +32,8 @@ onmessage = async ({ data }) => {
   const calc = await api;
   let json;
   try {
-    json = calc.render(data.name, data.input);
+    if (!FUNCTIONS.has(data.fn)) throw new Error(`unknown function ${data.fn}`);
+    json = calc[data.fn](...data.args);
   } catch (error) {
     // calc answers bad input with field errors; reaching this is a bug, reported in Dutch.
     console.error(error);

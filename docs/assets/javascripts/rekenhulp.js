@@ -1,9 +1,9 @@
-// Binds every rekenhulp on the page to one Pyodide worker, started once per visit and kept
-// across Material's instant navigation. The answer for the preset is already in the page (built
-// by the same Python), so nothing here is needed to read it; this only makes it follow input.
-
-const WORKER_URL = new URL("rekenhulp-worker.js", import.meta.url);
-const LOAD_TIMEOUT_MS = 30_000;
+// Binds every rekenhulp on the page to one Pyodide worker (rekenhulp/engine.js). The answer for
+// the preset is already in the page (built by the same Python), so nothing here is needed to read
+// it; this makes it follow input, keeps it in a link, and prints it.
+import { startEngine } from "./rekenhulp/engine.js";
+import { bindFiles, storage } from "./rekenhulp/files.js";
+import { bindTables, clearErrors, fillForm, presetOf, readForm, showErrors } from "./rekenhulp/form.js";
 
 const STATUS = {
   laden: "Rekenhulp wordt geladen… De uitkomst hieronder is alvast berekend voor de ingevulde waarden.",
@@ -13,82 +13,10 @@ const STATUS = {
     "De rekenhulp kon niet worden geladen. De uitkomst hieronder hoort bij de vooraf ingevulde waarden. " +
     "Ververs de pagina om het opnieuw te proberen.",
 };
-const NO_RESULT = "Er is nog geen uitkomst: verbeter eerst de invoer hierboven.";
+const URL_LIMIT = 2000; // longer states (big tables) stay out of the address bar
+const FILE_TABLES = { budget: "locaties" }; // rekenhulpen with CSV and browser storage
 
 let engine = null;
-
-function startEngine() {
-  if (engine) return engine;
-  const worker = new Worker(WORKER_URL, { type: "module" });
-  const pending = new Map();
-  let nextId = 1;
-  let settle;
-  const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
-  ready.catch(() => {}); // failure is shown per widget; no unhandled rejection
-  const fail = (reason) => {
-    if (engine.state === "mislukt") return;
-    clearTimeout(timer);
-    engine.state = "mislukt";
-    console.warn("rekenhulp:", reason);
-    worker.terminate();
-    settle.reject(new Error(reason));
-    for (const { reject } of pending.values()) reject(new Error(reason));
-    pending.clear();
-    refreshAll();
-  };
-  const timer = setTimeout(() => fail("timeout"), LOAD_TIMEOUT_MS);
-  worker.onmessage = ({ data }) => {
-    if (data.type === "klaar") {
-      clearTimeout(timer);
-      engine.state = "klaar";
-      settle.resolve();
-      refreshAll();
-    } else if (data.type === "mislukt") {
-      fail(data.error);
-    } else if (data.type === "uitkomst") {
-      pending.get(data.id)?.resolve(data.json);
-      pending.delete(data.id);
-    }
-  };
-  worker.onerror = (event) => fail(event.message || "worker error");
-  engine = {
-    state: "laden",
-    ready,
-    call(name, input) {
-      return ready.then(
-        () =>
-          new Promise((resolve, reject) => {
-            const id = nextId++;
-            pending.set(id, { resolve, reject });
-            worker.postMessage({ id, name, input });
-          }),
-      );
-    },
-  };
-  return engine;
-}
-
-const URL_LIMIT = 2000; // longer states (big tables) stay out of the address bar
-
-function scalarInputs(form) {
-  return [...form.querySelectorAll(".rh-veld > .rh-invoer")];
-}
-
-function readForm(form) {
-  const values = {};
-  for (const input of scalarInputs(form)) values[input.name] = input.value;
-  return values;
-}
-
-function fillForm(form, values) {
-  for (const input of scalarInputs(form)) {
-    if (typeof values[input.name] === "string") input.value = values[input.name];
-  }
-}
-
-function presetOf(form) {
-  return Object.fromEntries(scalarInputs(form).map((input) => [input.name, input.dataset.standaard]));
-}
 
 function sameValues(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -117,6 +45,13 @@ function stateToUrl(root, values, isPreset) {
   }
 }
 
+function setStatus(root, state) {
+  root.dataset.staat = state;
+  const status = root.querySelector(".rh-status");
+  status.dataset.status = state;
+  status.textContent = STATUS[state];
+}
+
 function printHeader(root) {
   const header = document.createElement("div");
   header.className = "rh-afdrukkop";
@@ -128,10 +63,11 @@ function printHeader(root) {
   meta.textContent = `Berekend op ${today}. Adres van deze berekening: ${location.href}`;
   const list = document.createElement("dl");
   for (const field of root.querySelectorAll(".rh-veld")) {
+    const control = field.querySelector(".rh-invoer");
     const term = document.createElement("dt");
     term.textContent = field.querySelector(".rh-label").textContent;
     const value = document.createElement("dd");
-    value.textContent = field.querySelector(".rh-invoer").value || "(leeg)";
+    value.textContent = (control.tagName === "SELECT" ? control.selectedOptions[0]?.text : control.value) || "(leeg)";
     list.append(term, value);
   }
   const inputs = document.createElement("p");
@@ -163,89 +99,35 @@ function button(label, onClick) {
   return element;
 }
 
-function setStatus(root, state) {
-  root.dataset.staat = state;
-  const status = root.querySelector(".rh-status");
-  status.dataset.status = state;
-  status.textContent = STATUS[state];
-}
-
-function clearErrors(root) {
-  const summary = root.querySelector(".rh-foutsamenvatting");
-  summary.hidden = true;
-  summary.querySelector("ul").replaceChildren();
-  for (const field of root.querySelectorAll(".rh-veld")) {
-    const input = field.querySelector(".rh-invoer");
-    field.classList.remove("rh-veld--fout");
-    field.querySelector(".rh-fout").hidden = true;
-    input.removeAttribute("aria-invalid");
-    input.setAttribute("aria-describedby", `${input.id}-hint`);
-  }
-}
-
-function showErrors(root, errors, moveFocus) {
-  clearErrors(root);
-  const summary = root.querySelector(".rh-foutsamenvatting");
-  const list = summary.querySelector("ul");
-  for (const { veld, melding } of errors) {
-    const field = root.querySelector(`.rh-veld[data-veld="${CSS.escape(veld)}"]`);
-    const item = document.createElement("li");
-    if (field) {
-      const input = field.querySelector(".rh-invoer");
-      const message = field.querySelector(".rh-fout");
-      field.classList.add("rh-veld--fout");
-      message.textContent = melding;
-      message.hidden = false;
-      input.setAttribute("aria-invalid", "true");
-      input.setAttribute("aria-describedby", `${input.id}-hint ${message.id}`);
-      const link = document.createElement("a");
-      link.href = `#${input.id}`;
-      link.textContent = melding;
-      link.addEventListener("click", (event) => {
-        event.preventDefault();
-        input.focus();
-      });
-      item.append(link);
-    } else {
-      item.textContent = melding;
-    }
-    list.append(item);
-  }
-  summary.hidden = false;
-  const result = root.querySelector(".rh-resultaat");
-  const note = document.createElement("p");
-  note.className = "rh-geen-uitkomst";
-  note.textContent = NO_RESULT;
-  result.replaceChildren(note);
-  if (moveFocus) summary.focus();
-}
-
 function bind(root) {
   if (root.dataset.gebonden) return;
   root.dataset.gebonden = "1";
   const form = root.querySelector(".rh-form");
   const result = root.querySelector(".rh-resultaat");
   const builtIn = result.innerHTML;
+  const builtRows = new Map([...form.querySelectorAll("table[data-tabel]")].map((t) => [t, t.tBodies[0].innerHTML]));
   const preset = presetOf(form);
+  const fileTable = FILE_TABLES[root.dataset.rekenhulp];
   let latest = 0;
 
   const run = async (moveFocus) => {
     const ticket = ++latest;
     if (engine.state === "mislukt") return;
     if (engine.state === "laden") setStatus(root, "wacht");
+    const values = readForm(form);
     let reply;
     try {
-      reply = JSON.parse(await engine.call(root.dataset.rekenhulp, JSON.stringify(readForm(form))));
+      reply = JSON.parse(await engine.call("render", root.dataset.rekenhulp, JSON.stringify(values)));
     } catch {
       return; // the engine failed; refreshAll has said so
     }
     if (ticket !== latest) return; // a newer input overtook this one
-    const values = readForm(form);
+    if (fileTable) storage.save(root, values);
     if (reply.fouten) {
       showErrors(root, reply.fouten, moveFocus);
     } else {
       clearErrors(root);
-      result.innerHTML = reply.html; // built by calc.html, which escapes every text
+      result.innerHTML = reply.html; // built by calc, which escapes every text
       stateToUrl(root, values, sameValues(values, preset));
     }
     setStatus(root, "klaar");
@@ -254,25 +136,31 @@ function bind(root) {
   const reset = () => {
     latest++; // drop answers still on their way
     fillForm(form, preset);
+    for (const [table, rows] of builtRows) table.tBodies[0].innerHTML = rows;
     clearErrors(root);
     result.innerHTML = builtIn;
     stateToUrl(root, preset, true);
+    if (fileTable) storage.clear(root);
     if (root.dataset.staat === "wacht") setStatus(root, "laden");
   };
 
-  form.addEventListener("change", () => run(false));
+  form.addEventListener("change", (event) => {
+    if (!event.target.classList.contains("rh-bestand")) run(false);
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run(true);
   });
+  bindTables(form, () => run(false));
   form.querySelector(".rh-acties").append(
     button("Standaardwaarden", reset),
     button("Afdrukken", () => printWidget(root)),
   );
+  if (fileTable) bindFiles(root, { engine, run, reset, tableKey: fileTable });
   setStatus(root, engine.state === "laden" ? "laden" : engine.state);
-  const fromUrl = stateFromUrl(root);
-  if (fromUrl) fillForm(form, fromUrl);
-  // A link with a calculation, or input the browser restored, differs from the built-in answer.
+  const restored = stateFromUrl(root) ?? (fileTable ? storage.load(root) : null);
+  if (restored) fillForm(form, restored);
+  // A link with a calculation, stored or restored input: differs from the built-in answer.
   if (!sameValues(readForm(form), preset)) run(false);
 }
 
@@ -285,7 +173,7 @@ function refreshAll() {
 function bindAll() {
   const widgets = document.querySelectorAll(".rekenhulp");
   if (widgets.length === 0) return;
-  startEngine();
+  engine = startEngine(refreshAll);
   widgets.forEach(bind);
 }
 
