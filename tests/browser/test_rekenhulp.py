@@ -14,7 +14,8 @@ PYODIDE_WAIT_MS = 90_000
 def form_values(widget) -> dict:
     """What the form holds, in the shape the page sends to calc: scalars and table rows."""
     return widget.evaluate(
-        """root => {
+        """widget => {
+          const root = widget.querySelector(".rh-form");
           const values = {};
           for (const c of root.querySelectorAll(".rh-veld > .rh-invoer")) values[c.name] = c.value;
           for (const t of root.querySelectorAll("table[data-tabel]")) {

@@ -182,7 +182,9 @@ export function showErrors(root, errors, moveFocus) {
         link.href = `#${control.id}`;
         link.textContent = melding;
         link.addEventListener("click", (event) => {
+          // Focus the field; keep Material's instant navigation from re-rendering the page.
           event.preventDefault();
+          event.stopPropagation();
           control.focus();
         });
         item.append(link);
