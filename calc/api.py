@@ -8,7 +8,9 @@ from calc import budget, csv_nl, html, uren, ve_aanbod
 from calc.fields import InputError, error, read
 
 # Each rekenhulp is a module with TITLE, FIELDS, EXAMPLE, compute(values) and render(result).
-# A module with its own `read(data)` (such as budget, with its table) parses its input itself.
+# A module with its own `read(data)` (such as budget, which checks fields against each other)
+# parses its input itself; one with `initial(values)` (budget, with presets) builds a page's
+# start values; one with CSV_TABLE (a fields.Table) and CSV_ALIASES reads and writes it as CSV.
 CALCULATORS = {module.NAME: module for module in (uren, budget, ve_aanbod)}
 
 
@@ -82,13 +84,8 @@ def widget(name: str, uid: str, values: dict) -> str:
     `values` is the page's preset; fields it leaves out take the module's EXAMPLE.
     """
     module = CALCULATORS[name]
-    if hasattr(module, "initial"):  # a rekenhulp with a table builds its own form
-        start = module.initial(values)
-        result, errors = _run(name, _dump(start))
-        if errors:
-            raise ValueError(f"preset for rekenhulp {name} is invalid: {errors}")
-        return module.widget(uid, start, module.render(result))
-    values = {**module.EXAMPLE, **values}
+    initial = getattr(module, "initial", None)
+    values = initial(values) if initial else {**module.EXAMPLE, **values}
     shown = {spec.key: spec.shown(values.get(spec.key)) for spec in module.FIELDS}
     result, errors = _run(name, _dump(shown))
     if errors:
@@ -101,9 +98,9 @@ def widget(name: str, uid: str, values: dict) -> str:
 
 def _table_module(name: str):
     module = CALCULATORS.get(name)
-    if module is None or not hasattr(module, "COLUMNS"):
+    if module is None or not hasattr(module, "CSV_TABLE"):
         known = ", ".join(
-            sorted(key for key, mod in CALCULATORS.items() if hasattr(mod, "COLUMNS"))
+            sorted(key for key, mod in CALCULATORS.items() if hasattr(mod, "CSV_TABLE"))
         )
         return None, [
             error("rekenhulp", f"Rekenhulp ‘{name}’ heeft geen tabel voor CSV. Kies uit: {known}.")
@@ -118,15 +115,16 @@ def presets(name: str) -> str:
 
 
 def csv_import(name: str, text: str) -> str:
-    """CSV text (`;` or `,`, with or without BOM) -> JSON {"<tabel>": rows of text, "fouten",
-    "waarschuwingen", "bestandsregels", "scheidingsteken"}. Every row is kept, also a bad one;
-    "fouten" names each bad cell by file line and column, with veld "<tabel>[i].<kolom>"."""
+    """CSV text (`;`, `,` or tab, with or without BOM) -> JSON {"<tabel>": rows, "fouten",
+    "waarschuwingen", "bestandsregels", "scheidingsteken"}. The rows are what the form sends,
+    [{kolom: text}], every row kept, also a bad one; "fouten" names each bad cell by file line
+    and column, with veld "<tabel>[n].<kolom>" for the n-th row (from 1) as the form shows it."""
     module, errors = _table_module(name)
     if errors:
         return _dump({"fouten": errors})
     if not isinstance(text, str):
         return _dump({"fouten": [error("csv", "Het CSV-bestand is geen tekst.")]})
-    return _dump(csv_nl.import_table(text, module.COLUMNS, module.TABLE, module.check_row))
+    return _dump(csv_nl.import_table(text, module.CSV_TABLE, module.CSV_ALIASES))
 
 
 def csv_export(name: str, json_text: str, deel: str = "tabel") -> str:
@@ -149,13 +147,16 @@ def csv_export(name: str, json_text: str, deel: str = "tabel") -> str:
     if deel != "tabel":
         return _dump({"fouten": [error("deel", "Kies ‘tabel’ of ‘resultaat’.")]})
     if not isinstance(json_text, str) or _nesting(json_text) > MAX_NESTING:
-        return None, [error("invoer", "De invoer is geen geldige JSON, of is te diep genest.")]
+        return _dump(
+            {"fouten": [error("invoer", "De invoer is geen geldige JSON, of is te diep genest.")]}
+        )
     try:
         data = json.loads(json_text)
     except (ValueError, RecursionError):
         return _dump({"fouten": [error("invoer", "De invoer is geen geldige JSON.")]})
-    rows = data.get(module.TABLE) if isinstance(data, dict) else data
+    table = module.CSV_TABLE
+    rows = data.get(table.key) if isinstance(data, dict) else data
     if not isinstance(rows, list):
-        return _dump({"fouten": [error(module.TABLE, "De tabel moet een lijst van rijen zijn.")]})
-    text = csv_nl.write_table(module.COLUMNS, rows)
-    return _dump({"csv": text, "bestandsnaam": f"{name}-{module.TABLE}.csv"})
+        return _dump({"fouten": [error(table.key, "De tabel moet een lijst van rijen zijn.")]})
+    text = csv_nl.write_table(table, rows)
+    return _dump({"csv": text, "bestandsnaam": f"{name}-{table.key}.csv"})

@@ -15,23 +15,24 @@ the user types; it is carried exactly and rounded to cents only for display.
 The legal minimum is shown per location: whether hours may move between locations was not
 verified (see docs), so a location below its own minimum is flagged even when the total is not.
 
-Table rows: compute() refuses the whole input while any row is invalid and names each bad cell
-(`locaties[3].doelgroeppeuters`, "Rij 4, kolom Doelgroeppeuters: ..."), because a budget total
-that silently leaves out a location is wrong. Nothing is lost: the rows stay in the page as typed,
-and the CSV import keeps every row, good and bad, and reports the bad cells by line and column.
+The input is declared once in FIELDS (calc.fields): it parses the JSON, names errors, and makes
+the form (calc.html.widget); the table `locaties` is a fields.Table, also for the CSV import.
+compute() refuses the whole input while any row is invalid and names each bad cell by the row
+the form shows (`locaties[4].doelgroeppeuters` is row 4), because a budget total that silently
+leaves out a location is wrong. Nothing is lost: the rows stay in the page as typed, and the CSV
+import keeps every row, good and bad, and reports the bad cells by line and column.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from calc import html, rules
-from calc.csv_nl import Column, decimal_cell
-from calc.fields import Field, InputError, check, error
+from calc import rules
+from calc.csv_nl import decimal_cell
+from calc.fields import Choice, Field, InputError, NumberList, Table, Text, collect, error
 from calc.html import e, rule_cite
-from calc.numbers import date_nl, euro, hours, nl, parse_decimal, plain
+from calc.numbers import date_nl, euro, hours, nl, plain
 
 NAME = "budget"
 TITLE = "Rekenhulp: budget pedagogisch beleidsmedewerker in de VE"
@@ -39,7 +40,7 @@ TABLE = "locaties"
 MINIMUM_RULE = "ve_uren_per_doelgroeppeuter"
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
-MAX_ROWS = 20_000
+MAX_ROWS = 5_000  # a national overview has some 2,000 VE locations
 MAX_BARS = 25  # the chart shows at most this many locations; the table shows all
 CENT = Decimal("0.01")
 
@@ -49,11 +50,6 @@ GRONDSLAGEN = {
 }
 VASTE_VOET_PER = {"locatie": "Per locatie", "aanbieder": "Per aanbieder"}
 GRAFIEKEN = {"uren": "Uren per locatie", "kosten": "Kosten per locatie"}
-CHOICES = {
-    "grondslag": ("Waarover telt u de uren?", GRONDSLAGEN, "doelgroeppeuters"),
-    "vaste_voet_per": ("Vaste voet geldt", VASTE_VOET_PER, "locatie"),
-    "grafiek": ("Grafiek", GRAFIEKEN, "uren"),
-}
 
 
 def _minimum_rule() -> rules.Rule:
@@ -68,16 +64,213 @@ def default_hours(year: int) -> Decimal:
 
 _NORM = nl(rules.rule(MINIMUM_RULE).periods[-1][1])
 
+# --- presets from practice ------------------------------------------------------------------
+
+_EXAMPLE_ROWS = [
+    {"naam": "Voorbeeldlocatie 1", "aanbieder": "Aanbieder A", "doelgroeppeuters": "12"},
+    {"naam": "Voorbeeldlocatie 2", "aanbieder": "Aanbieder A", "doelgroeppeuters": "7"},
+    {"naam": "Voorbeeldlocatie 3", "aanbieder": "Aanbieder B", "doelgroeppeuters": "20"},
+]
+
+
+def _rows(**extra: list[str]) -> list[dict]:
+    rows = [dict(row) for row in _EXAMPLE_ROWS]
+    for key, cells in extra.items():
+        for row, cell in zip(rows, cells, strict=True):
+            row[key] = cell
+    return rows
+
+
+def _presets() -> dict[str, dict]:
+    """Settings reported at two meetings, as editable examples; every number from rules.toml."""
+
+    def first(key: str) -> Decimal:
+        return rules.rule(key).periods[0][1]
+
+    def year(key: str) -> int:
+        return rules.rule(key).start.year
+
+    cao = "veldhoven_uurloon_pbm"
+    per_place = "veldhoven_bedrag_per_bezette_peuterplaats"
+    place_hours = "veldhoven_uren_per_bezette_peuterplaats"
+    voet = "kleine_gemeente_vaste_voet_uren"
+    common = {
+        "begrotingsjaar": "2026",
+        "uurtarief": decimal_cell(first(cao)),
+        "prijspeil_jaar": str(year(cao)),
+        "indexaties": [],
+    }
+    return {
+        "veldhoven": {
+            "titel": f"Veldhoven: {hours(first(place_hours))} per bezette peuterplaats",
+            "bron": rules.rule(per_place).source.title,
+            "regels": [cao, place_hours, per_place],
+            "toelichting": (
+                f"De gemeente Veldhoven rekent met het uurloon uit de CAO Kinderopvang, schaal 9,"
+                f" trede 27: {euro(first(cao))} per uur (prijspeil {year(cao)}). Opvangorganisaties"
+                f" krijgen per bezette peuterplaats {hours(first(place_hours))} per jaar; in de"
+                f" inkoopcontracten staat {euro(first(per_place))} per plaats per jaar (prijspeil"
+                f" {year(per_place)}), dat is {euro(first(per_place) / first(place_hours))} per"
+                " uur. Het bedrag wordt jaarlijks geïndexeerd: vul de indexaties in om naar uw"
+                " begrotingsjaar te rekenen. Praktijk van één gemeente, geen wettelijke regel."
+            ),
+            "invoer": {
+                "preset": "veldhoven",
+                "grondslag": "bezette_plaatsen",
+                "uren_per_kind": decimal_cell(first(place_hours)),
+                "vaste_voet_uren": "",
+                "uurtarief": decimal_cell(first(per_place) / first(place_hours)),
+                "prijspeil_jaar": str(year(per_place)),
+                "begrotingsjaar": str(year(per_place)),
+                "indexaties": [],
+                TABLE: _rows(bezette_plaatsen=["16", "14", "24"]),
+            },
+        },
+        "kleine_gemeente": {
+            "titel": "Kleine gemeente: vaste voet plus uren per VE-kind",
+            "bron": rules.rule(voet).source.title,
+            "regels": [voet, cao],
+            "toelichting": (
+                "Sommige kleine gemeenten werken met een vaste voet aan uren naast de"
+                f" {hours(first(MINIMUM_RULE))} per VE-kind, bijvoorbeeld {hours(first(voet))}"
+                " per jaar. Het verslag zegt niet of"
+                " de vaste voet per locatie of per aanbieder geldt: kies het zelf. Het uurtarief"
+                f" is het CAO-uurloon dat Veldhoven gebruikt ({euro(first(cao))}, prijspeil"
+                f" {year(cao)}); vul uw eigen tarief en indexaties in."
+            ),
+            "invoer": {
+                "preset": "kleine_gemeente",
+                "grondslag": "doelgroeppeuters",
+                "uren_per_kind": "",
+                "vaste_voet_uren": decimal_cell(first(voet)),
+                "vaste_voet_per": "locatie",
+                **common,
+                TABLE: _rows(),
+            },
+        },
+        "enschede": {
+            "titel": "Naar Enschede: meer uren waar meer nodig is",
+            "bron": rules.rule(voet).source.title,
+            "regels": [cao],
+            "toelichting": (
+                "Enschede verdeelt de uren met een eigen rekentool: meer doelgroepkinderen"
+                " betekent meer uren, en in sommige wijken is meer ondersteuning nodig. Het"
+                " verslag noemt geen getallen. Vul daarom zelf per locatie een factor in (1,25"
+                " is een kwart meer uren per kind) of extra uren. Het uurtarief is het"
+                f" CAO-uurloon dat Veldhoven gebruikt ({euro(first(cao))}, prijspeil {year(cao)})."
+            ),
+            "invoer": {
+                "preset": "enschede",
+                "grondslag": "doelgroeppeuters",
+                "uren_per_kind": "",
+                "vaste_voet_uren": "",
+                **common,
+                TABLE: _rows(factor=["", "", ""], extra_uren=["", "", ""]),
+            },
+        },
+    }
+
+
+PRESETS = _presets()
+
+
 # --- fields ---------------------------------------------------------------------------------
 
-FIELDS = (
-    Field(
-        key="begrotingsjaar",
-        label="Begrotingsjaar",
-        hint="Het jaar waarvoor u begroot. Het wettelijk minimum telt de doelgroeppeuters op 1 januari van dat jaar.",
+
+def _year(key: str, label: str, hint: str) -> Field:
+    return Field(
+        key=key,
+        label=label,
+        hint=hint,
         example="2026",
         minimum=Decimal(FIRST_YEAR),
         maximum=Decimal(LAST_YEAR),
+    )
+
+
+LOCATIONS = Table(
+    key=TABLE,
+    label="Locaties",
+    hint=(
+        "Eén rij per locatie met VE. De doelgroeppeuters zijn verplicht; de andere getallen "
+        "alleen als u ze gebruikt. Lege rijen tellen niet mee."
+    ),
+    columns=(
+        Text(
+            key="naam",
+            label="Locatie",
+            hint="Naam of adres, voor uw overzicht.",
+            example="De Boomhut",
+            max_length=200,
+            label_suffix="(optioneel)",
+        ),
+        Text(
+            key="aanbieder",
+            label="Aanbieder",
+            hint="De houder. Nodig voor een vaste voet per aanbieder.",
+            example="Kinderopvang A",
+            max_length=200,
+            label_suffix="(optioneel)",
+        ),
+        Field(
+            key="doelgroeppeuters",
+            label="Doelgroeppeuters",
+            hint="Peuters met een VE-indicatie op 1 januari (0 mag).",
+            example="12",
+            maximum=Decimal(100_000),
+        ),
+        Field(
+            key="bezette_plaatsen",
+            label="Bezette plaatsen",
+            hint="Bezette peuterplaatsen; nodig als u de uren over plaatsen telt. Decimalen mogen.",
+            example="16",
+            maximum=Decimal(100_000),
+            whole=False,
+            max_decimals=2,
+            required=False,
+        ),
+        Field(
+            key="extra_uren",
+            label="Extra uren",
+            hint="Extra uren per jaar voor deze locatie, bovenop de berekening.",
+            example="20",
+            maximum=Decimal(1_000_000),
+            whole=False,
+            max_decimals=2,
+            required=False,
+            label_suffix="(optioneel)",
+        ),
+        Field(
+            key="factor",
+            label="Factor",
+            hint=(
+                "Vermenigvuldigt de uren per kind, bijvoorbeeld 1,25 voor een wijk die meer "
+                "ondersteuning nodig heeft. Leeg: 1."
+            ),
+            example="1,25",
+            maximum=Decimal(10),
+            whole=False,
+            max_decimals=4,
+            required=False,
+            label_suffix="(optioneel)",
+        ),
+    ),
+    max_rows=MAX_ROWS,
+    label_suffix="",
+)
+
+FIELDS = (
+    _year(
+        "begrotingsjaar",
+        "Begrotingsjaar",
+        "Het jaar waarvoor u begroot. Het wettelijk minimum telt de doelgroeppeuters op 1 januari"
+        " van dat jaar.",
+    ),
+    Choice(
+        key="grondslag",
+        label="Waarover telt u de uren?",
+        hint="Het wettelijk minimum telt doelgroeppeuters; een gemeente mag anders financieren.",
+        options=tuple(GRONDSLAGEN.items()),
     ),
     Field(
         key="uren_per_kind",
@@ -91,6 +284,7 @@ FIELDS = (
         maximum=Decimal(1000),
         whole=False,
         max_decimals=2,
+        required=False,
     ),
     Field(
         key="vaste_voet_uren",
@@ -101,6 +295,13 @@ FIELDS = (
         maximum=Decimal(100_000),
         whole=False,
         max_decimals=2,
+        required=False,
+    ),
+    Choice(
+        key="vaste_voet_per",
+        label="Vaste voet geldt",
+        hint="Per aanbieder telt de vaste voet één keer, hoeveel locaties die ook heeft.",
+        options=tuple(VASTE_VOET_PER.items()),
     ),
     Field(
         key="uurtarief",
@@ -111,13 +312,32 @@ FIELDS = (
         whole=False,
         max_decimals=4,
     ),
-    Field(
-        key="prijspeil_jaar",
-        label="Prijspeil van het uurtarief (jaar)",
-        hint="Het jaar waarin het uurtarief gold. De indexaties brengen het naar het begrotingsjaar.",
-        example="2020",
-        minimum=Decimal(FIRST_YEAR),
-        maximum=Decimal(LAST_YEAR),
+    _year(
+        "prijspeil_jaar",
+        "Prijspeil van het uurtarief (jaar)",
+        "Het jaar waarin het uurtarief gold. De indexaties brengen het naar het begrotingsjaar.",
+    ),
+    NumberList(
+        key="indexaties",
+        label="Indexaties per jaar in procenten",
+        label_suffix="(optioneel)",
+        hint=(
+            "Eén percentage per jaar vanaf het prijspeil, gescheiden door puntkomma's, bijvoorbeeld"
+            " 2,5; 3,1. Een daling als negatief getal. Een jaar zonder percentage telt als 0 %."
+        ),
+        item=Field(
+            key="indexaties",
+            label="Indexatie",
+            hint="",
+            example="2,5",
+            minimum=Decimal(-50),
+            maximum=Decimal(100),
+            whole=False,
+            max_decimals=4,
+        ),
+        item_noun="Indexatie",
+        example="2,5; 3,1",
+        max_items=LAST_YEAR - FIRST_YEAR,
     ),
     Field(
         key="oab_budget",
@@ -130,240 +350,84 @@ FIELDS = (
         whole=False,
         max_decimals=2,
         range_message="‘OAB-budget’ moet groter zijn dan 0. Laat het veld leeg als u het niet weet.",
+        required=False,
     ),
-)
-OPTIONAL = {"uren_per_kind", "vaste_voet_uren", "oab_budget"}
-_BY_KEY = {field.key: field for field in FIELDS}
-
-INDEX_FIELD = Field(
-    key="indexaties",
-    label="Indexatie",
-    hint="Percentage per jaar, bijvoorbeeld 2,5. Een daling als negatief getal.",
-    example="2,5",
-    minimum=Decimal(-50),
-    maximum=Decimal(100),
-    whole=False,
-    max_decimals=4,
-    range_message="een indexatie moet liggen tussen -50 % en 100 %.",
-)
-
-# The table: one Column per cell (for CSV headers) and one Field per number (for checks).
-COLUMNS = (
-    Column("naam", "Locatie", ("naam", "naam locatie", "locatienaam", "vestiging")),
-    Column("aanbieder", "Aanbieder", ("houder", "organisatie", "kinderopvangorganisatie")),
-    Column(
-        "doelgroeppeuters",
-        "Doelgroeppeuters",
-        (
-            "aantal doelgroeppeuters",
-            "doelgroeppeuters op 1 januari",
-            "doelgroepkinderen",
-            "ve kinderen",
-            "ve-kinderen",
-            "geïndiceerde peuters",
+    LOCATIONS,
+    Choice(
+        key="grafiek",
+        label="Grafiek",
+        hint="Wat de staven bij de uitkomst tonen.",
+        options=tuple(GRAFIEKEN.items()),
+    ),
+    Choice(
+        key="preset",
+        label="Uitgangspunten uit de praktijk",
+        hint=(
+            "Van welke gemeente de vooraf ingevulde getallen komen; de uitkomst noemt de bron. "
+            "Kies ‘Geen’ als u met uw eigen getallen rekent."
         ),
-        number=True,
-        required=True,
+        options=(("", "Geen: eigen getallen"), *((key, p["titel"]) for key, p in PRESETS.items())),
     ),
-    Column(
-        "bezette_plaatsen",
-        "Bezette plaatsen",
-        ("bezette peuterplaatsen", "peuterplaatsen", "plaatsen"),
-        number=True,
-    ),
-    Column("extra_uren", "Extra uren", ("extra", "extra uren per jaar"), number=True),
-    Column("factor", "Factor", ("wijkfactor", "ondersteuningsfactor"), number=True),
 )
-ROW_FIELDS = {
-    "doelgroeppeuters": Field(
-        key="doelgroeppeuters",
-        label="Doelgroeppeuters",
-        hint="Peuters met een VE-indicatie op 1 januari.",
-        example="12",
-        maximum=Decimal(100_000),
+_ORDER = {spec.key: position for position, spec in enumerate(FIELDS)}
+
+# The table in CSV files (calc.csv_nl): the column labels are the headers this site writes;
+# these are other headers people use for the same column.
+CSV_TABLE = LOCATIONS
+CSV_ALIASES = {
+    "naam": ("naam", "naam locatie", "locatienaam", "vestiging"),
+    "aanbieder": ("houder", "organisatie", "kinderopvangorganisatie"),
+    "doelgroeppeuters": (
+        "aantal doelgroeppeuters",
+        "doelgroeppeuters op 1 januari",
+        "doelgroepkinderen",
+        "ve kinderen",
+        "ve-kinderen",
+        "geïndiceerde peuters",
     ),
-    "bezette_plaatsen": Field(
-        key="bezette_plaatsen",
-        label="Bezette plaatsen",
-        hint="Bezette peuterplaatsen; decimalen mogen.",
-        example="16",
-        maximum=Decimal(100_000),
-        whole=False,
-        max_decimals=2,
-    ),
-    "extra_uren": Field(
-        key="extra_uren",
-        label="Extra uren",
-        hint="Extra uren per jaar voor deze locatie, bovenop de berekening.",
-        example="20",
-        maximum=Decimal(1_000_000),
-        whole=False,
-        max_decimals=2,
-    ),
-    "factor": Field(
-        key="factor",
-        label="Factor",
-        hint="Vermenigvuldigt de uren per kind, bijvoorbeeld 1,25 voor een wijk die meer ondersteuning nodig heeft. Leeg: 1.",
-        example="1,25",
-        maximum=Decimal(10),
-        whole=False,
-        max_decimals=4,
-    ),
+    "bezette_plaatsen": ("bezette peuterplaatsen", "peuterplaatsen", "plaatsen"),
+    "extra_uren": ("extra", "extra uren per jaar"),
+    "factor": ("wijkfactor", "ondersteuningsfactor"),
 }
-_LABELS = {column.key: column.label for column in COLUMNS}
-_TEXT_MAX = 200
+
+# What a page shows without a preset: an illustration, not a norm.
+EXAMPLE = {
+    "preset": "",
+    "grondslag": "doelgroeppeuters",
+    "uren_per_kind": "",
+    "vaste_voet_uren": "",
+    "vaste_voet_per": "locatie",
+    "begrotingsjaar": "2026",
+    "uurtarief": PRESETS["kleine_gemeente"]["invoer"]["uurtarief"],
+    "prijspeil_jaar": PRESETS["kleine_gemeente"]["invoer"]["prijspeil_jaar"],
+    "indexaties": [],
+    "oab_budget": "",
+    "grafiek": "uren",
+    TABLE: _rows(),
+}
 
 
-def _blank(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and raw.strip() == "")
+def initial(values: dict) -> dict:
+    """The input a page starts with: EXAMPLE, then the named preset, then the page's own values.
 
-
-def _detail(field: Field, raw: object) -> str:
-    """check()'s Dutch message, about the value the user typed rather than about the label."""
-    try:
-        check(field, raw)
-    except ValueError as exc:
-        message = str(exc)
-    else:  # pragma: no cover - only called for values check() refused
-        return ""
-    shown = str(raw).strip()
-    if len(shown) > 40:
-        shown = shown[:39] + "…"
-    message = message.replace(f"‘{field.label}’", f"de waarde ‘{shown}’", 1)
-    return message[0].lower() + message[1:]
-
-
-def check_row(row: dict, need_places: bool = False) -> list[tuple[str, str]]:
-    """The problems of one table row as (column key, Dutch detail); [] for a good row."""
-    problems = []
-    for key in ("naam", "aanbieder"):
-        raw = row.get(key)
-        if raw is not None and not isinstance(raw, str | int):
-            problems.append((key, "vul hier tekst in."))
-        elif isinstance(raw, str) and len(raw) > _TEXT_MAX:
-            problems.append((key, f"de tekst is te lang: gebruik hoogstens {_TEXT_MAX} tekens."))
-    for key, field in ROW_FIELDS.items():
-        raw = row.get(key)
-        if _blank(raw):
-            if key == "doelgroeppeuters":
-                problems.append(
-                    (
-                        key,
-                        "vul het aantal doelgroeppeuters op 1 januari in (0 mag), bijvoorbeeld 12.",
-                    )
-                )
-            elif key == "bezette_plaatsen" and need_places:
-                problems.append(
-                    (key, "vul het aantal bezette plaatsen in: de uren worden daarover geteld.")
-                )
-            continue
-        try:
-            check(field, raw)
-        except ValueError:
-            problems.append((key, _detail(field, raw)))
-    return problems
-
-
-def _row_is_empty(row: dict) -> bool:
-    return all(_blank(row.get(column.key)) for column in COLUMNS)
-
-
-def _text(raw: object) -> str:
-    return "" if raw is None else str(raw).strip()
-
-
-def _parse_row(row: dict) -> dict:
-    def number(key: str, default: Decimal | None) -> Decimal | None:
-        value = parse_decimal(row.get(key))
-        return default if value is None else value
-
-    return {
-        "naam": _text(row.get("naam")),
-        "aanbieder": _text(row.get("aanbieder")),
-        "doelgroeppeuters": number("doelgroeppeuters", None),
-        "bezette_plaatsen": number("bezette_plaatsen", None),
-        "extra_uren": number("extra_uren", Decimal(0)),
-        "factor": number("factor", Decimal(1)),
-    }
+    `preset` names an entry of PRESETS. Keys the rekenhulp does not know (such as the `jaar`
+    every page passes) are ignored.
+    """
+    chosen = values.get("preset")
+    if chosen and chosen not in PRESETS:
+        raise ValueError(f"unknown budget preset {chosen!r}; known: {', '.join(PRESETS)}")
+    start = {**EXAMPLE, **(PRESETS[chosen]["invoer"] if chosen else {})}
+    start.update({key: value for key, value in values.items() if key in _ORDER})
+    return start
 
 
 # --- reading the input ----------------------------------------------------------------------
 
 
-def _choice(data: dict, key: str, errors: list) -> str:
-    label, options, default = CHOICES[key]
-    raw = data.get(key)
-    if _blank(raw):
-        return default
-    if isinstance(raw, str) and raw.strip() in options:
-        return raw.strip()
-    known = ", ".join(f"‘{option}’" for option in options)
-    errors.append(error(key, f"Kies bij ‘{label}’ een van: {known}."))
-    return default
-
-
-def _indexaties(raw: object, errors: list) -> list[Decimal]:
-    """A list of percentages, or one text with `;`, spaces or line breaks between them."""
-    if _blank(raw):
-        return []
-    if isinstance(raw, str):
-        items = [part for part in raw.replace(";", " ").split() if part]
-    elif isinstance(raw, list):
-        items = raw
-    else:
-        errors.append(
-            error("indexaties", "Vul de indexaties in als lijst van percentages, zoals 2,5; 3,1.")
-        )
-        return []
-    found = []
-    for position, item in enumerate(items):
-        if _blank(item):
-            errors.append(
-                error(
-                    f"indexaties[{position}]",
-                    f"Indexatie {position + 1} is leeg. Vul een percentage in (0 mag), bijvoorbeeld 2,5.",
-                )
-            )
-            continue
-        try:
-            found.append(check(INDEX_FIELD, item))
-        except ValueError:
-            errors.append(
-                error(
-                    f"indexaties[{position}]",
-                    f"Indexatie {position + 1}: {_detail(INDEX_FIELD, item)}",
-                )
-            )
-    return found
-
-
 def read(data: object) -> dict:
-    """Parse and check the whole input; all errors at once, each naming its field or cell."""
-    if not isinstance(data, dict):
-        raise InputError(
-            [error("invoer", "De invoer moet een JSON-object zijn met een waarde per veld.")]
-        )
-    errors: list[dict[str, str]] = []
-    values: dict = {key: _choice(data, key, errors) for key in CHOICES}
-    preset = data.get("preset")
-    if _blank(preset):
-        values["preset"] = None
-    elif isinstance(preset, str) and preset.strip() in PRESETS:
-        values["preset"] = preset.strip()
-    else:
-        known = ", ".join(f"‘{name}’" for name in PRESETS)
-        errors.append(error("preset", f"Onbekend voorbeeld. Kies uit: {known}."))
-        values["preset"] = None
-    for field in FIELDS:
-        raw = data.get(field.key)
-        if field.key in OPTIONAL and _blank(raw):
-            values[field.key] = None
-            continue
-        try:
-            values[field.key] = check(field, raw)
-        except ValueError as exc:
-            errors.append(error(field.key, str(exc)))
-    values["indexaties"] = _indexaties(data.get("indexaties"), errors)
+    """Parse and check the whole input; all errors at once, in the order of the form."""
+    values, errors = collect(FIELDS, data)
+    values["preset"] = values.get("preset") or None
     year, base = values.get("begrotingsjaar"), values.get("prijspeil_jaar")
     if year is not None and base is not None:
         if base > year:
@@ -374,7 +438,7 @@ def read(data: object) -> dict:
                     " prijspeil in of vóór het begrotingsjaar.",
                 )
             )
-        elif len(values["indexaties"]) > year - base:
+        elif "indexaties" in values and len(values["indexaties"]) > year - base:
             errors.append(
                 error(
                     "indexaties",
@@ -387,42 +451,41 @@ def read(data: object) -> dict:
         values["uren_per_kind_standaard"] = True
     else:
         values["uren_per_kind_standaard"] = False
-    values[TABLE] = _read_rows(data.get(TABLE), values["grondslag"], errors)
+    rows = values.get(TABLE)
+    if rows is not None:
+        _check_rows(rows, data.get(TABLE), values.get("grondslag"), errors)
     if errors:
+        # the form's order, so the summary of errors reads top to bottom
+        errors.sort(key=_form_order)
         raise InputError(errors)
     return values
 
 
-def _read_rows(raw: object, grondslag: str, errors: list) -> list[tuple[int, dict]]:
-    if raw is None or raw == []:
-        errors.append(error(TABLE, "Vul minstens één locatie in."))
-        return []
-    if not isinstance(raw, list):
-        errors.append(error(TABLE, "De locaties moeten een lijst van rijen zijn."))
-        return []
-    if len(raw) > MAX_ROWS:
-        errors.append(
-            error(TABLE, f"Er zijn {len(raw)} rijen; de rekenhulp rekent met hoogstens {MAX_ROWS}.")
-        )
-        return []
-    rows = []
-    need_places = grondslag == "bezette_plaatsen"
-    for index, row in enumerate(raw):
-        if not isinstance(row, dict):
-            errors.append(error(f"{TABLE}[{index}]", f"Rij {index + 1} is geen rij met kolommen."))
-            continue
-        if _row_is_empty(row):
-            continue  # an empty row the user added but did not fill in
-        problems = check_row(row, need_places)
-        for key, detail in problems:
-            errors.append(
-                error(f"{TABLE}[{index}].{key}", f"Rij {index + 1}, kolom {_LABELS[key]}: {detail}")
-            )
-        if not problems:
-            rows.append((index, _parse_row(row)))
-    if not rows and not any(item["veld"].startswith(TABLE) for item in errors):
-        errors.append(error(TABLE, "Vul minstens één locatie in: alle rijen zijn leeg."))
-    return rows
+def _form_order(item: dict) -> tuple[int, int]:
+    """Where an error's field is in the form: its place in FIELDS, then its row."""
+    key, _, rest = item["veld"].partition("[")
+    row = rest.split("]")[0]
+    return _ORDER.get(key, len(_ORDER)), int(row) if row.isdigit() else 0
+
+
+def _check_rows(rows: list[dict], raw: object, grondslag: str | None, errors: list) -> None:
+    """What the columns cannot check alone: at least one location, and places where the hours
+    are counted over places."""
+    if not rows:
+        whole = "" if raw in (None, "", []) else ": alle rijen zijn leeg"
+        errors.append(error(TABLE, f"Vul minstens één locatie in{whole}."))
+    if grondslag == "bezette_plaatsen":
+        column = LOCATIONS.column("bezette_plaatsen")
+        for row in rows:
+            if row["bezette_plaatsen"] is None:
+                errors.append(
+                    LOCATIONS.cell_error(
+                        row["rij"],
+                        "bezette_plaatsen",
+                        f"Vul bij {LOCATIONS.cell_name(row['rij'], column)} het aantal in: de"
+                        " uren worden over de bezette plaatsen geteld.",
+                    )
+                )
 
 
 # --- the computation ------------------------------------------------------------------------
@@ -537,23 +600,25 @@ def compute(values: dict) -> dict:
 
     locations = []
     providers: dict[str, dict] = {}
-    for index, row in values[TABLE]:
+    for row in values[TABLE]:
         dgp = row["doelgroeppeuters"]
         places = row["bezette_plaatsen"]
+        factor = Decimal(1) if row["factor"] is None else row["factor"]  # empty: 1
+        extra = row["extra_uren"] or Decimal(0)
         basis = places if by_places else dgp
         minimum = legal * dgp if in_force else Decimal(0)
         own_fixed = fixed if fixed_per_location else Decimal(0)
-        funded = own_fixed + per_child_hours * basis * row["factor"] + row["extra_uren"]
+        funded = own_fixed + per_child_hours * basis * factor + extra
         location = {
-            "rij": index + 1,
+            "rij": row["rij"],
             "naam": row["naam"],
             "aanbieder": row["aanbieder"],
-            "factor": plain(row["factor"]),
-            "extra_uren": plain(row["extra_uren"]),
+            "factor": plain(factor),
+            "extra_uren": plain(extra),
             "vaste_voet_uren": plain(own_fixed),
             **_numbers(dgp, places, minimum, funded, funded * tariff, in_force),
         }
-        location["weergave"]["naam"] = row["naam"] or f"Locatie zonder naam (rij {index + 1})"
+        location["weergave"]["naam"] = row["naam"] or f"Locatie zonder naam (rij {row['rij']})"
         locations.append(location)
         key = row["aanbieder"].casefold()
         provider = providers.setdefault(
@@ -733,146 +798,6 @@ def describe(rule: rules.Rule) -> dict:
         "status": rule.status,
         "status_tekst": rule.status_label,
     }
-
-
-# --- presets from practice ------------------------------------------------------------------
-
-_EXAMPLE_ROWS = [
-    {"naam": "Voorbeeldlocatie 1", "aanbieder": "Aanbieder A", "doelgroeppeuters": "12"},
-    {"naam": "Voorbeeldlocatie 2", "aanbieder": "Aanbieder A", "doelgroeppeuters": "7"},
-    {"naam": "Voorbeeldlocatie 3", "aanbieder": "Aanbieder B", "doelgroeppeuters": "20"},
-]
-
-
-def _rows(**extra: list[str]) -> list[dict]:
-    rows = [dict(row) for row in _EXAMPLE_ROWS]
-    for key, cells in extra.items():
-        for row, cell in zip(rows, cells, strict=True):
-            row[key] = cell
-    return rows
-
-
-def _presets() -> dict[str, dict]:
-    """Settings reported at two meetings, as editable examples; every number from rules.toml."""
-
-    def first(key: str) -> Decimal:
-        return rules.rule(key).periods[0][1]
-
-    def year(key: str) -> int:
-        return rules.rule(key).start.year
-
-    cao = "veldhoven_uurloon_pbm"
-    per_place = "veldhoven_bedrag_per_bezette_peuterplaats"
-    place_hours = "veldhoven_uren_per_bezette_peuterplaats"
-    voet = "kleine_gemeente_vaste_voet_uren"
-    common = {
-        "begrotingsjaar": "2026",
-        "uurtarief": decimal_cell(first(cao)),
-        "prijspeil_jaar": str(year(cao)),
-        "indexaties": [],
-    }
-    return {
-        "veldhoven": {
-            "titel": f"Veldhoven: {hours(first(place_hours))} per bezette peuterplaats",
-            "bron": rules.rule(per_place).source.title,
-            "regels": [cao, place_hours, per_place],
-            "toelichting": (
-                f"De gemeente Veldhoven rekent met het uurloon uit de CAO Kinderopvang, schaal 9,"
-                f" trede 27: {euro(first(cao))} per uur (prijspeil {year(cao)}). Opvangorganisaties"
-                f" krijgen per bezette peuterplaats {hours(first(place_hours))} per jaar; in de"
-                f" inkoopcontracten staat {euro(first(per_place))} per plaats per jaar (prijspeil"
-                f" {year(per_place)}), dat is {euro(first(per_place) / first(place_hours))} per"
-                " uur. Het bedrag wordt jaarlijks geïndexeerd: vul de indexaties in om naar uw"
-                " begrotingsjaar te rekenen. Praktijk van één gemeente, geen wettelijke regel."
-            ),
-            "invoer": {
-                "preset": "veldhoven",
-                "grondslag": "bezette_plaatsen",
-                "uren_per_kind": decimal_cell(first(place_hours)),
-                "vaste_voet_uren": "",
-                "uurtarief": decimal_cell(first(per_place) / first(place_hours)),
-                "prijspeil_jaar": str(year(per_place)),
-                "begrotingsjaar": str(year(per_place)),
-                "indexaties": [],
-                TABLE: _rows(bezette_plaatsen=["16", "14", "24"]),
-            },
-        },
-        "kleine_gemeente": {
-            "titel": "Kleine gemeente: vaste voet plus uren per VE-kind",
-            "bron": rules.rule(voet).source.title,
-            "regels": [voet, cao],
-            "toelichting": (
-                "Sommige kleine gemeenten werken met een vaste voet aan uren naast de"
-                f" {hours(first(MINIMUM_RULE))} per VE-kind, bijvoorbeeld {hours(first(voet))}"
-                " per jaar. Het verslag zegt niet of"
-                " de vaste voet per locatie of per aanbieder geldt: kies het zelf. Het uurtarief"
-                f" is het CAO-uurloon dat Veldhoven gebruikt ({euro(first(cao))}, prijspeil"
-                f" {year(cao)}); vul uw eigen tarief en indexaties in."
-            ),
-            "invoer": {
-                "preset": "kleine_gemeente",
-                "grondslag": "doelgroeppeuters",
-                "uren_per_kind": "",
-                "vaste_voet_uren": decimal_cell(first(voet)),
-                "vaste_voet_per": "locatie",
-                **common,
-                TABLE: _rows(),
-            },
-        },
-        "enschede": {
-            "titel": "Naar Enschede: meer uren waar meer nodig is",
-            "bron": rules.rule(voet).source.title,
-            "regels": [cao],
-            "toelichting": (
-                "Enschede verdeelt de uren met een eigen rekentool: meer doelgroepkinderen"
-                " betekent meer uren, en in sommige wijken is meer ondersteuning nodig. Het"
-                " verslag noemt geen getallen. Vul daarom zelf per locatie een factor in (1,25"
-                " is een kwart meer uren per kind) of extra uren. Het uurtarief is het"
-                f" CAO-uurloon dat Veldhoven gebruikt ({euro(first(cao))}, prijspeil {year(cao)})."
-            ),
-            "invoer": {
-                "preset": "enschede",
-                "grondslag": "doelgroeppeuters",
-                "uren_per_kind": "",
-                "vaste_voet_uren": "",
-                **common,
-                TABLE: _rows(factor=["", "", ""], extra_uren=["", "", ""]),
-            },
-        },
-    }
-
-
-PRESETS = _presets()
-
-# What a page shows without a preset: an illustration, not a norm.
-EXAMPLE = {
-    "grondslag": "doelgroeppeuters",
-    "uren_per_kind": "",
-    "vaste_voet_uren": "",
-    "vaste_voet_per": "locatie",
-    "begrotingsjaar": "2026",
-    "uurtarief": PRESETS["kleine_gemeente"]["invoer"]["uurtarief"],
-    "prijspeil_jaar": PRESETS["kleine_gemeente"]["invoer"]["prijspeil_jaar"],
-    "indexaties": [],
-    "oab_budget": "",
-    "grafiek": "uren",
-    TABLE: _rows(),
-}
-
-
-def initial(values: dict) -> dict:
-    """The input a page starts with: EXAMPLE, then the named preset, then the page's own values.
-
-    `preset` names an entry of PRESETS. Keys the rekenhulp does not know (such as the `jaar`
-    every page passes) are ignored.
-    """
-    chosen = values.get("preset")
-    if chosen is not None and chosen not in PRESETS:
-        raise ValueError(f"unknown budget preset {chosen!r}; known: {', '.join(PRESETS)}")
-    start = {**EXAMPLE, **(PRESETS[chosen]["invoer"] if chosen else {})}
-    known = set(start) | set(_BY_KEY) | set(CHOICES) | {"preset", "indexaties", TABLE}
-    start.update({key: value for key, value in values.items() if key in known})
-    return start
 
 
 # --- CSV of the result ----------------------------------------------------------------------
@@ -1166,74 +1091,4 @@ def _provider_table(result: dict) -> str:
         '<div class="rh-tabelvak"><table class="rh-tabel rh-aanbieders">'
         "<caption>Uren en kosten per aanbieder per jaar</caption>"
         f"{_head('Aanbieder', places)}<tbody>{rows}</tbody></table></div>{note}"
-    )
-
-
-def _select(uid: str, key: str, start: dict) -> str:
-    label, options, default = CHOICES[key]
-    chosen = start.get(key) or default
-    items = "".join(
-        f'<option value="{e(option)}"{" selected" if option == chosen else ""}>{e(text)}</option>'
-        for option, text in options.items()
-    )
-    return (
-        f'<div class="rh-veld" data-veld="{key}">'
-        f'<label class="rh-label" for="{uid}-{key}">{e(label)}</label>'
-        f'<p class="rh-fout" id="{uid}-{key}-fout" hidden></p>'
-        f'<select class="rh-invoer" id="{uid}-{key}" name="{key}" data-standaard="{e(chosen)}">'
-        f"{items}</select></div>"
-    )
-
-
-def _input_row(index: int, row: dict) -> str:
-    cells = []
-    for column in COLUMNS:
-        mode = ' inputmode="decimal"' if column.number else ""
-        cells.append(
-            f'<td><input class="rh-cel" name="{TABLE}[{index}].{column.key}" type="text"{mode}'
-            f' autocomplete="off" aria-label="Rij {index + 1}, {e(column.label)}"'
-            f' value="{e(_text(row.get(column.key)))}"></td>'
-        )
-    return f'<tr data-rij="{index + 1}">{"".join(cells)}</tr>'
-
-
-def widget(uid: str, start: dict, result_html: str) -> str:
-    """The form for a page, pre-filled with `start` (see `initial`): choices, scalar fields, the
-    locations table, the same input as JSON for the browser script, and the answer."""
-    fields = "".join(html.field(uid, spec, _text(start.get(spec.key))) for spec in FIELDS)
-    indexes = "; ".join(_text(item) for item in start.get("indexaties") or [])
-    index_field = (
-        '<div class="rh-veld" data-veld="indexaties">'
-        f'<label class="rh-label" for="{uid}-indexaties">Indexaties per jaar in procenten</label>'
-        f'<p class="rh-hint" id="{uid}-indexaties-hint">Eén percentage per jaar vanaf het'
-        " prijspeil, gescheiden door puntkomma's, bijvoorbeeld 2,5; 3,1. Een jaar zonder"
-        " percentage telt als 0 %.</p>"
-        f'<p class="rh-fout" id="{uid}-indexaties-fout" hidden></p>'
-        f'<input class="rh-invoer" id="{uid}-indexaties" name="indexaties" type="text"'
-        f' inputmode="decimal" autocomplete="off" value="{e(indexes)}"'
-        f' data-standaard="{e(indexes)}" aria-describedby="{uid}-indexaties-hint"></div>'
-    )
-    choices = "".join(_select(uid, key, start) for key in CHOICES)
-    head = "".join(f'<th scope="col">{e(column.label)}</th>' for column in COLUMNS)
-    body = "".join(_input_row(index, row) for index, row in enumerate(start.get(TABLE) or []))
-    state = json.dumps(start, ensure_ascii=False).replace("<", "\\u003c")
-    return (
-        f'<section class="rekenhulp rh-budget" id="{uid}" data-rekenhulp="{NAME}"'
-        f' aria-labelledby="{uid}-titel">'
-        f'<h2 class="rh-titel" id="{uid}-titel">{e(TITLE)}</h2>'
-        '<form class="rh-form" novalidate>'
-        f'<div class="rh-foutsamenvatting" id="{uid}-fouten" tabindex="-1" hidden>'
-        '<h3 class="rh-foutsamenvatting__titel">Controleer uw invoer</h3><ul></ul></div>'
-        f"{choices}{fields}{index_field}"
-        f'<div class="rh-tabelvak" data-veld="{TABLE}"><table class="rh-tabel rh-invoertabel">'
-        f"<caption>Locaties</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
-        "</table></div>"
-        f'<script type="application/json" class="rh-startinvoer">{state}</script>'
-        '<div class="rh-acties"><button class="md-button md-button--primary" type="submit">'
-        "Bereken</button></div>"
-        '<p class="rh-status" role="status" data-status="statisch">'
-        "Deze uitkomst is vooraf berekend voor de ingevulde waarden.</p>"
-        "</form>"
-        f'<div class="rh-resultaat" id="{uid}-resultaat" aria-live="polite">{result_html}</div>'
-        "</section>"
     )

@@ -4,8 +4,10 @@ Reading also accepts `,`- and tab-separated files and files without BOM. Writing
 cells a spreadsheet would run as a formula (OWASP "CSV injection"), and reading undoes exactly
 that, so export followed by import gives back the same table.
 
-A rekenhulp with a table declares its columns (`Column`) and a `check_row` function; this module
-only knows about text, lines and headers, never about what the numbers mean.
+A table is the rekenhulp's own `fields.Table`: its columns' labels are the headers written, and
+each cell is checked by its column spec, as in the form. This module adds only what is about
+files: separators, quotes, headers (with other names people use for a column), lines and
+spreadsheet column letters. Rows come back as the form sends them: {column key: text}.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from calc.fields import error
+from calc.fields import Field, Table, YesNo, error
 from calc.numbers import NotANumber, parse_decimal, plain
 
 BOM = "\ufeff"
@@ -28,13 +30,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+(,\d+)?")
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str  # the key in the table's JSON rows
-    label: str  # the header this site writes, and the column's name in messages
-    aliases: tuple[str, ...] = ()  # other headers people use (matched case-insensitively)
-    number: bool = False  # written with a decimal comma
-    required: bool = False  # a file without this column is refused with one message
+# Other headers people use for a column, by column key (matched as `header_key` compares).
+Aliases = Mapping[str, tuple[str, ...]]
 
 
 def header_key(text: str) -> str:
@@ -103,23 +100,24 @@ def write(header: Iterable[str], rows: Iterable[Iterable[str]], delimiter: str =
     return BOM + out.getvalue()
 
 
-def write_table(columns: tuple[Column, ...], rows: list[dict]) -> str:
-    """A table of JSON rows (values as numbers or strings) as CSV with the site's headers.
-
-    Cells are written as they stand, also a value that is not valid, so nothing is lost."""
+def write_table(table: Table, rows: list[dict]) -> str:
+    """The rows of `table` (as the form sends them, or values as numbers) as CSV with the
+    column labels as headers. Cells are written as they stand, also a value that is not valid,
+    so nothing is lost; an empty row is not written (reading skips empty lines anyway)."""
     body = []
     for row in rows:
         row = row if isinstance(row, dict) else {}
-        cells = []
-        for column in columns:
-            raw = row.get(column.key)
-            if column.number:
-                cells.append(number_cell(raw))
-            else:
-                cells.append("" if raw is None else str(raw))
-        if any(cells):  # an empty row is not written: reading skips empty lines anyway
-            body.append(cells)
-    return write([column.label for column in columns], body)
+        if table.is_empty(row):
+            continue
+        body.append(
+            [
+                number_cell(row.get(column.key))
+                if isinstance(column, Field)
+                else column.shown(row.get(column.key))
+                for column in table.columns
+            ]
+        )
+    return write([column.label for column in table.columns], body)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -134,7 +132,7 @@ def sniff_delimiter(first_line: str) -> str:
 
 @dataclass
 class ReadTable:
-    rows: list[dict[str, str]]  # every data row, cells as text, keyed by Column.key
+    rows: list[dict[str, str]]  # every data row, cells as text, keyed by column key
     lines: list[int]  # the file line each row starts on (1 = the header line)
     errors: list[dict[str, str]]
     warnings: list[str]
@@ -142,12 +140,13 @@ class ReadTable:
     positions: dict[str, int]  # column key -> 0-based position in the file
 
 
-def read_table(text: str, columns: tuple[Column, ...], table: str) -> ReadTable:
+def read_table(text: str, table: Table, aliases: Aliases | None = None) -> ReadTable:
     """Read CSV text into rows of strings. Problems of form (not of content) go into `errors`.
 
     Empty lines are skipped. A row with more cells than the header is reported and kept with
     the cells that fit under a header, so nothing the user typed disappears without a message.
     """
+    aliases = aliases or {}
     if text.startswith(BOM):
         text = text[1:]
     first_line = text.split("\n", 1)[0]
@@ -155,8 +154,8 @@ def read_table(text: str, columns: tuple[Column, ...], table: str) -> ReadTable:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     result = ReadTable([], [], [], [], delimiter, {})
     wanted = {}
-    for column in columns:
-        for name in (column.key, column.label, *column.aliases):
+    for column in table.columns:
+        for name in (column.key, column.label, *aliases.get(column.key, ())):
             wanted.setdefault(header_key(name), column)
     header: list[str] | None = None
     line = 1
@@ -167,24 +166,22 @@ def read_table(text: str, columns: tuple[Column, ...], table: str) -> ReadTable:
                 continue
             if header is None:
                 header = record
-                _match_header(header, wanted, columns, result, start)
+                _match_header(header, wanted, table, result, start)
                 continue
-            _add_row(record, header, start, columns, table, result)
+            _add_row(record, header, start, table, result)
     except csv.Error as exc:
         result.errors.append(
-            error(table, f"Regel {line}: het CSV-bestand is hier niet te lezen ({exc}).")
+            error(table.key, f"Regel {line}: het CSV-bestand is hier niet te lezen ({exc}).")
         )
     if header is None:
-        result.errors.append(error(table, "Het CSV-bestand is leeg: er staat geen kopregel in."))
+        result.errors.append(
+            error(table.key, "Het CSV-bestand is leeg: er staat geen kopregel in.")
+        )
     return result
 
 
 def _match_header(
-    header: list[str],
-    wanted: dict[str, Column],
-    columns: tuple[Column, ...],
-    result: ReadTable,
-    line: int,
+    header: list[str], wanted: dict, table: Table, result: ReadTable, line: int
 ) -> None:
     for position, name in enumerate(header):
         column = wanted.get(header_key(name))
@@ -202,13 +199,17 @@ def _match_header(
             )
         else:
             result.positions[column.key] = position
-    missing = [c.label for c in columns if c.required and c.key not in result.positions]
+    missing = [
+        column.label
+        for column in table.columns
+        if getattr(column, "required", False) and column.key not in result.positions
+    ]
     if result.positions and missing:
         names = ", ".join(f"‘{label}’" for label in missing)
         noun = "de kolom" if len(missing) == 1 else "de kolommen"
         result.errors.append(error("csv", f"Regel {line}: de kopregel mist {noun} {names}."))
     if not result.positions:
-        known = ", ".join(f"‘{column.label}’" for column in columns)
+        known = ", ".join(f"‘{column.label}’" for column in table.columns)
         sep = DELIMITER_NAMES[result.delimiter]
         result.errors.append(
             error(
@@ -220,16 +221,11 @@ def _match_header(
 
 
 def _add_row(
-    record: list[str],
-    header: list[str],
-    line: int,
-    columns: tuple[Column, ...],
-    table: str,
-    result: ReadTable,
+    record: list[str], header: list[str], line: int, table: Table, result: ReadTable
 ) -> None:
-    index = len(result.rows)
+    number = len(result.rows) + 1  # the row as the form will show it
     row = {}
-    for column in columns:
+    for column in table.columns:
         position = result.positions.get(column.key)
         cell = record[position] if position is not None and position < len(record) else ""
         row[column.key] = restore(cell.strip())
@@ -243,7 +239,7 @@ def _add_row(
         )
         result.errors.append(
             error(
-                f"{table}[{index}]",
+                f"{table.key}[{number}]",
                 f"Regel {line}: deze regel heeft {len(record)} cellen, de kopregel"
                 f" {len(header)}. De cellen na kolom {column_letter(len(header) - 1)} zijn"
                 f" niet gelezen.{hint}",
@@ -253,26 +249,44 @@ def _add_row(
     result.lines.append(line)
 
 
-def import_table(
-    text: str,
-    columns: tuple[Column, ...],
-    table: str,
-    check_row: Callable[[dict], list[tuple[str, str]]],
-) -> dict:
+def _value_name(column, raw: object) -> str:
+    """How a CSV message names a cell: by the value in it, or by its column when it is empty."""
+    shown = "" if raw is None else str(raw).strip()
+    if not shown:
+        return f"‘{column.label}’"
+    if len(shown) > 40:
+        shown = shown[:39] + "…"
+    return f"de waarde ‘{shown}’"
+
+
+def import_table(text: str, table: Table, aliases: Aliases | None = None) -> dict:
     """Read and check a table. Every row is kept, also a bad one, so the user can correct it
-    in the page; each bad cell is reported with its line and column in the file."""
-    found = read_table(text, columns, table)
+    in the page; each bad cell is reported with its line and column in the file, with veld
+    "<tabel>[n].<kolom>" for the n-th row (from 1) as the form will show it."""
+    found = read_table(text, table, aliases)
     errors = list(found.errors)
-    labels = {column.key: column.label for column in columns}
-    for index, (row, line) in enumerate(zip(found.rows, found.lines, strict=True)):
-        for key, detail in check_row(row):
+    if len(found.rows) > table.max_rows:
+        errors.append(
+            error(
+                table.key,
+                f"Het bestand heeft {len(found.rows)} rijen; de rekenhulp neemt er hoogstens"
+                f" {table.max_rows}. Splits het bestand.",
+            )
+        )
+    for number, (row, line) in enumerate(zip(found.rows, found.lines, strict=True), start=1):
+        values, problems = table.read_row(row, _value_name)
+        for key, message in problems:
             position = found.positions.get(key)
             if position is None:  # a missing column is reported once, on the header line
                 continue
-            where = f"kolom {column_letter(position)} ({labels[key]})"
-            errors.append(error(f"{table}[{index}].{key}", f"Regel {line}, {where}: {detail}"))
+            where = f"kolom {column_letter(position)} ({table.column(key).label})"
+            detail = message[0].lower() + message[1:]
+            errors.append(error(table.cell(number, key), f"Regel {line}, {where}: {detail}"))
+        for column in table.columns:  # "J", "Ja": the form's select knows only "ja" and "nee"
+            if isinstance(column, YesNo) and column.key in values:
+                row[column.key] = column.shown(values[column.key])
     return {
-        table: found.rows,
+        table.key: found.rows,
         "bestandsregels": found.lines,
         "fouten": errors,
         "waarschuwingen": found.warnings,

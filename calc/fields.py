@@ -6,6 +6,8 @@ form shows for a preset value):
 
 - Field: a number (Decimal), the original scalar input;
 - DateField: a Dutch (`1-9-2026`, `1 september 2026`) or ISO (`2026-09-01`) date;
+- Choice: one of a few options, shown as a select;
+- NumberList: several numbers in one text field (`2,5; 3,1`) or a JSON list;
 - Table: rows of cells, each column a Field, Text or YesNo. Errors name the cell as
   `veld = "medewerkers[2].uren_per_week"`, rows numbered from 1 as the form shows them
   (empty rows included in the count, and skipped in the value).
@@ -14,11 +16,12 @@ form shows for a preset value):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from calc.numbers import MONTHS, NotANumber, nl, parse_decimal
+from calc.numbers import MONTHS, NotANumber, nl, parse_decimal, plain
 
 
 @dataclass(frozen=True)
@@ -244,6 +247,101 @@ class DateField:
         return "" if value is None else str(value)
 
 
+@dataclass(frozen=True)
+class Choice:
+    """One of a few options, shown as a select. `options` are (value, text) pairs; an empty
+    input means `default` (the first option when not given)."""
+
+    key: str
+    label: str
+    hint: str
+    options: tuple[tuple[str, str], ...]
+    default: str | None = None
+    label_suffix: str = ""
+
+    @property
+    def standard(self) -> str:
+        return self.options[0][0] if self.default is None else self.default
+
+    def parse(self, raw: object, name: str = "") -> str:
+        name = name or f"‘{self.label}’"
+        if _blank(raw):
+            return self.standard
+        if isinstance(raw, str) and raw.strip() in (value for value, _ in self.options):
+            return raw.strip()
+        known = ", ".join(f"‘{value}’" for value, _ in self.options if value)
+        raise ValueError(f"Kies bij {name} een van: {known}.")
+
+    def blank(self, raw: object) -> bool:
+        return _blank(raw) or raw == self.standard
+
+    def shown(self, value: object) -> str:
+        return self.standard if _blank(value) else str(value)
+
+
+@dataclass(frozen=True)
+class NumberList:
+    """Several numbers in one text field, separated by `;`, spaces or line breaks (`2,5; 3,1`),
+    or a JSON list. Each is checked as `item`; messages name it "`item_noun` 2" and all go to
+    the field itself (`veld` = key), which is the one input the form has."""
+
+    key: str
+    label: str
+    hint: str
+    item: Field
+    item_noun: str
+    example: str  # the whole field, e.g. "2,5; 3,1"
+    max_items: int = 100
+    label_suffix: str = ""
+    inputmode = "text"  # a decimal keypad has no `;` and often no minus sign
+
+    def parse(self, raw: object, name: str = "") -> list[Decimal]:
+        name = name or f"‘{self.label}’"
+        if _blank(raw):
+            return []
+        if isinstance(raw, str):
+            items: list = raw.replace(";", " ").split()
+        elif isinstance(raw, list):
+            items = raw
+        else:
+            raise ValueError(f"Vul bij {name} getallen in, bijvoorbeeld {self.example}.")
+        if len(items) > self.max_items:
+            raise ValueError(
+                f"{name} heeft {len(items)} getallen; de rekenhulp neemt er hoogstens "
+                f"{self.max_items}."
+            )
+        found, errors = [], []
+        for number, item in enumerate(items, start=1):
+            noun = f"{self.item_noun} {number}"
+            if _blank(item):
+                errors.append(
+                    error(
+                        self.key,
+                        f"{noun} is leeg. Vul een getal in (0 mag), bijvoorbeeld "
+                        f"{self.item.example}.",
+                    )
+                )
+                continue
+            try:
+                found.append(check(self.item, item, noun))
+            except ValueError as exc:
+                errors.append(error(self.key, str(exc)))
+        if errors:
+            raise InputError(errors)
+        return found
+
+    def blank(self, raw: object) -> bool:
+        return _blank(raw) or raw == []
+
+    def shown(self, value: object) -> str:
+        if isinstance(value, list):
+            return "; ".join(
+                plain(item).replace(".", ",") if isinstance(item, Decimal) else str(item)
+                for item in value
+            )
+        return "" if value is None else str(value)
+
+
 Column = Field | Text | YesNo
 
 
@@ -279,6 +377,24 @@ class Table:
     def column(self, key: str) -> Column:
         return next(column for column in self.columns if column.key == key)
 
+    def is_empty(self, cells: dict) -> bool:
+        """No cell holds anything (a YesNo at its default counts as empty)."""
+        return all(column.blank(cells.get(column.key)) for column in self.columns)
+
+    def read_row(
+        self, cells: dict, name: Callable[[Column, object], str]
+    ) -> tuple[dict, list[tuple[str, str]]]:
+        """Every cell's value, and (column key, message) per bad cell. `name(column, raw)` is
+        how a message names the cell: by row in the form, by its value in a CSV import."""
+        values, problems = {}, []
+        for column in self.columns:
+            raw = cells.get(column.key)
+            try:
+                values[column.key] = column.parse(raw, name(column, raw))
+            except ValueError as exc:
+                problems.append((column.key, str(exc)))
+        return values, problems
+
     def parse(self, raw: object, name: str = "") -> list[dict]:
         if raw is None or raw == "":
             return []
@@ -311,17 +427,13 @@ class Table:
                     )
                 )
                 continue
-            if all(column.blank(cells.get(column.key)) for column in self.columns):
+            if self.is_empty(cells):
                 continue
-            row: dict = {"rij": number}
-            for column in self.columns:
-                try:
-                    row[column.key] = column.parse(
-                        cells.get(column.key), self.cell_name(number, column)
-                    )
-                except ValueError as exc:
-                    errors.append(self.cell_error(number, column.key, str(exc)))
-            rows.append(row)
+            values, problems = self.read_row(
+                cells, lambda column, _raw, number=number: self.cell_name(number, column)
+            )
+            errors.extend(self.cell_error(number, key, message) for key, message in problems)
+            rows.append({"rij": number, **values})
         if errors:
             raise InputError(errors)
         return rows
@@ -339,11 +451,12 @@ class Table:
         ]
 
 
-Spec = Field | DateField | Table
+Spec = Field | DateField | Choice | NumberList | Table
 
 
-def read(fields: tuple[Spec, ...], data: object) -> dict:
-    """Parse every field of `data` (a JSON object); collect all errors, not just the first."""
+def collect(fields: tuple[Spec, ...], data: object) -> tuple[dict, list[dict[str, str]]]:
+    """Every valid field of `data` (a JSON object) and the errors of the others, for a
+    rekenhulp that checks more (one field against another) before it reports them all."""
     if not isinstance(data, dict):
         raise InputError(
             [error("invoer", "De invoer moet een JSON-object zijn met een waarde per veld.")]
@@ -356,6 +469,12 @@ def read(fields: tuple[Spec, ...], data: object) -> dict:
             errors.extend(exc.errors)
         except ValueError as exc:
             errors.append(error(field.key, str(exc)))
+    return values, errors
+
+
+def read(fields: tuple[Spec, ...], data: object) -> dict:
+    """Parse every field of `data` (a JSON object); collect all errors, not just the first."""
+    values, errors = collect(fields, data)
     if errors:
         raise InputError(errors)
     return values

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from calc.fields import Field, Table, YesNo
+from calc.fields import Choice, Field, Table, YesNo
 
 
 def e(value: object) -> str:
@@ -28,17 +28,41 @@ def _suffix(spec) -> str:
     return f' <span class="rh-optioneel">{e(suffix)}</span>' if suffix else ""
 
 
-def field(uid: str, spec: Field, value: str) -> str:
+def _scalar(uid: str, spec, control: str) -> str:
+    """A field with one control (`.rh-invoer`): label, hint, room for its error, the control."""
     base = f"{uid}-{spec.key}"
     return (
         f'<div class="rh-veld" data-veld="{e(spec.key)}">'
         f'<label class="rh-label" for="{base}">{e(spec.label)}{_suffix(spec)}</label>'
         f'<p class="rh-hint" id="{base}-hint">{e(spec.hint)}</p>'
         f'<p class="rh-fout" id="{base}-fout" hidden></p>'
+        f"{control}</div>"
+    )
+
+
+def field(uid: str, spec: Field, value: str) -> str:
+    base = f"{uid}-{spec.key}"
+    return _scalar(
+        uid,
+        spec,
         f'<input class="rh-invoer" id="{base}" name="{e(spec.key)}" type="text"'
         f' inputmode="{spec.inputmode}" autocomplete="off" spellcheck="false"'
-        f' value="{e(value)}" data-standaard="{e(value)}" aria-describedby="{base}-hint">'
-        "</div>"
+        f' value="{e(value)}" data-standaard="{e(value)}" aria-describedby="{base}-hint">',
+    )
+
+
+def choice(uid: str, spec: Choice, value: str) -> str:
+    """A Choice as a select; the page's script reads its value like any `.rh-invoer`."""
+    base = f"{uid}-{spec.key}"
+    options = "".join(
+        f'<option value="{e(key)}"{" selected" if key == value else ""}>{e(text)}</option>'
+        for key, text in spec.options
+    )
+    return _scalar(
+        uid,
+        spec,
+        f'<select class="rh-invoer" id="{base}" name="{e(spec.key)}" data-standaard="{e(value)}"'
+        f' aria-describedby="{base}-hint">{options}</select>',
     )
 
 
@@ -131,12 +155,14 @@ def table(uid: str, spec: Table, rows: list[dict[str, str]]) -> str:
 
 
 def widget(name: str, title: str, uid: str, fields: tuple, values: dict, result_html: str) -> str:
-    inputs = "".join(
-        table(uid, spec, values[spec.key])
-        if isinstance(spec, Table)
-        else field(uid, spec, values[spec.key])
-        for spec in fields
-    )
+    def one(spec) -> str:
+        if isinstance(spec, Table):
+            return table(uid, spec, values[spec.key])
+        if isinstance(spec, Choice):
+            return choice(uid, spec, values[spec.key])
+        return field(uid, spec, values[spec.key])
+
+    inputs = "".join(one(spec) for spec in fields)
     return (
         f'<section class="rekenhulp" id="{uid}" data-rekenhulp="{e(name)}" aria-labelledby="{uid}-titel">'
         f'<h2 class="rh-titel" id="{uid}-titel">{e(title)}</h2>'

@@ -10,12 +10,13 @@ import json
 import re
 from datetime import date
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calc import api, budget, rules
+from calc import api, budget, html, rules
 from calc.__main__ import main
 
 PROPERTY = settings(
@@ -159,11 +160,11 @@ def test_bezette_plaatsen_as_basis_needs_places():
     out = compute(base(grondslag="bezette_plaatsen", locaties=rows))
     assert out["fouten"] == [
         {
-            "veld": "locaties[1].bezette_plaatsen",
+            "veld": "locaties[2].bezette_plaatsen",
             "melding": out["fouten"][0]["melding"],
         }
     ]
-    assert out["fouten"][0]["melding"].startswith("Rij 2, kolom Bezette plaatsen:")
+    assert out["fouten"][0]["melding"].startswith("Vul bij ‘Bezette plaatsen’ in rij 2 van")
     rows[1]["bezette_plaatsen"] = "2"
     out = compute(base(grondslag="bezette_plaatsen", locaties=rows))
     assert [item["gefinancierde_uren"] for item in out["locaties"]] == ["145", "20"]
@@ -356,16 +357,21 @@ def assert_dutch_errors(out: dict) -> None:
         assert DUTCH.search(item["melding"]) and not ENGLISH.search(item["melding"]), item
 
 
-def test_a_bad_row_is_named_by_row_and_column():
+def test_a_bad_row_is_named_by_row_and_column_as_the_form_shows_them():
     rows = [row("a"), row("b"), row("c"), row("d", dgp="veel"), row("e")]
     out = compute(base(locaties=rows))
     assert out["fouten"] == [
         {
-            "veld": "locaties[3].doelgroeppeuters",
-            "melding": "Rij 4, kolom Doelgroeppeuters: de waarde ‘veel’ is geen getal. Vul"
+            "veld": "locaties[4].doelgroeppeuters",
+            "melding": "‘Doelgroeppeuters’ in rij 4 van ‘Locaties’ is geen getal. Vul"
             " alleen cijfers in, bijvoorbeeld 12.",
         }
     ]
+    rows.insert(1, {})  # an empty row still counts: the form numbers every row it shows
+    out = compute(base(locaties=rows))
+    assert [item["veld"] for item in out["fouten"]] == ["locaties[5].doelgroeppeuters"]
+    rows[4] = row("d")
+    assert [item["rij"] for item in compute(base(locaties=rows))["locaties"]] == [1, 3, 4, 5, 6]
 
 
 @pytest.mark.parametrize(
@@ -403,7 +409,7 @@ def test_every_error_is_dutch_and_names_the_field(changes):
 def test_all_errors_at_once_and_empty_rows_are_skipped():
     rows = [row("a"), {}, {"naam": "", "doelgroeppeuters": " "}, row("d", dgp="-1")]
     out = compute(base(uurtarief="x", locaties=rows))
-    assert [item["veld"] for item in out["fouten"]] == ["uurtarief", "locaties[3].doelgroeppeuters"]
+    assert [item["veld"] for item in out["fouten"]] == ["uurtarief", "locaties[4].doelgroeppeuters"]
     out = compute(base(locaties=rows[:3]))
     assert [item["rij"] for item in out["locaties"]] == [1]
 
@@ -447,12 +453,9 @@ def test_cli(monkeypatch, capsys):
 def test_widget_with_preset():
     html = api.widget("budget", "rh2", {"jaar": 2026, "preset": "veldhoven"})
     assert 'data-rekenhulp="budget"' in html
-    assert 'name="locaties[0].bezette_plaatsen"' in html and 'value="38,34"' in html
+    assert 'id="rh2-locaties-1-bezette_plaatsen"' in html and 'value="38,34"' in html
     assert "€ 383,40" in html
-    state = html[html.index('class="rh-startinvoer">') :]
-    assert (
-        json.loads(state[state.index(">") + 1 : state.index("</script>")])["preset"] == "veldhoven"
-    )
+    assert "rh-startinvoer" not in html  # the browser reads the form itself
     with pytest.raises(ValueError):
         api.widget("budget", "rh3", {"preset": "amsterdam"})
 
@@ -475,3 +478,128 @@ def test_presets_through_the_api():
     assert set(found) == {"veldhoven", "kleine_gemeente", "enschede"}
     assert found["veldhoven"]["invoer"]["uurtarief"] == "38,34"
     assert json.loads(api.presets("bestaat-niet")) == {}
+
+
+def test_errors_come_in_the_order_of_the_form():
+    out = compute(base(grafiek="taart", begrotingsjaar="x", locaties=[row(), row(dgp="x"), 7]))
+    assert [item["veld"] for item in out["fouten"]] == [
+        "begrotingsjaar",
+        "locaties[2].doelgroeppeuters",
+        "locaties[3]",
+        "grafiek",
+    ]
+
+
+def test_index_errors_name_the_one_field_and_the_position():
+    out = compute(base(prijspeil_jaar="2020", indexaties=["2", "", "x", "200"]))
+    assert [item["veld"] for item in out["fouten"]] == ["indexaties"] * 3
+    assert [item["melding"].split(" ")[:2] for item in out["fouten"]] == [
+        ["Indexatie", "2"],
+        ["Indexatie", "3"],
+        ["Indexatie", "4"],
+    ]
+    out = compute(base(prijspeil_jaar="2024", indexaties="2,5;\n-1"))
+    assert out["invoer"]["indexaties"] == ["2.5", "-1"]
+
+
+def test_at_most_5000_locations_and_at_least_one():
+    out = compute(base(locaties=[row()] * (budget.MAX_ROWS + 1)))
+    assert [item["veld"] for item in out["fouten"]] == ["locaties"]
+    assert "hoogstens 5000" in out["fouten"][0]["melding"]
+    for empty, words in (([], "minstens één locatie in."), ([{}, {"naam": " "}], "alle rijen")):
+        out = compute(base(locaties=empty))
+        assert out["fouten"][0]["veld"] == "locaties" and words in out["fouten"][0]["melding"]
+
+
+# --- the form the browser reads ----------------------------------------------------------------
+
+
+class Form(HTMLParser):
+    """Reads a rekenhulp's form as the page's script does (contract in calc.html.table): every
+    `.rh-invoer` by name, every `table[data-tabel]` body row as {data-kolom: value}; rows in
+    the <template> are not part of the form."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: dict = {}
+        self.classes: list[str] = []
+        self.table = None
+        self.row = None
+        self.select = None
+        self.in_template = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.classes.extend((attrs.get("class") or "").split())
+        if tag == "template":
+            self.in_template += 1
+        if self.in_template:
+            return
+        if tag == "table" and "data-tabel" in attrs:
+            self.table = attrs["data-tabel"]
+            self.values[self.table] = []
+        elif tag == "tr" and self.table and "data-rij" in attrs:
+            self.row = {}
+            self.values[self.table].append(self.row)
+        elif tag in ("input", "select"):
+            assert attrs.get("data-standaard") is not None, attrs
+            if "data-kolom" in attrs:
+                self.row[attrs["data-kolom"]] = attrs.get("value", "")
+                self.select = (self.row, attrs["data-kolom"]) if tag == "select" else None
+            elif "rh-invoer" in attrs.get("class", ""):
+                self.values[attrs["name"]] = attrs.get("value", "")
+                self.select = (self.values, attrs["name"]) if tag == "select" else None
+        elif tag == "option" and self.select and "selected" in attrs:
+            target, key = self.select
+            target[key] = attrs["value"]
+
+    def handle_endtag(self, tag):
+        if tag == "template":
+            self.in_template -= 1
+        elif tag == "table":
+            self.table = None
+        elif tag == "select":
+            self.select = None
+
+
+def read_form(markup: str) -> Form:
+    form = Form()
+    form.feed(markup)
+    return form
+
+
+@pytest.mark.parametrize("preset", [None, *budget.PRESETS])
+def test_the_untouched_form_computes_the_answer_the_page_shows(preset):
+    values = {"jaar": 2026} if preset is None else {"jaar": 2026, "preset": preset}
+    markup = api.widget("budget", "rh1", values)
+    form = read_form(markup)
+    assert "rh-startinvoer" not in form.classes
+    assert set(form.values) == {spec.key for spec in budget.FIELDS}
+    assert form.values["preset"] == (preset or "")
+    rows = form.values["locaties"]
+    assert rows[-1] == dict.fromkeys(rows[-1], "")  # the spare empty row
+    assert all(set(r) == {c.key for c in budget.LOCATIONS.columns} for r in rows)
+    sent = json.loads(api.render("budget", json.dumps(form.values)))
+    assert "fouten" not in sent, sent
+    assert sent["html"] in markup
+    if preset:
+        assert budget.PRESETS[preset]["titel"] in sent["html"]
+
+
+def test_the_form_uses_the_shared_markup():
+    markup = api.widget("budget", "rh1", {"preset": "veldhoven"})
+    assert markup.count('<table class="rh-invoertabel" data-tabel="locaties"') == 1
+    assert 'data-max-rijen="5000" data-standaard-rijen="3"' in markup
+    for key in ("preset", "grondslag", "vaste_voet_per", "grafiek"):
+        assert f'<select class="rh-invoer" id="rh1-{key}" name="{key}"' in markup
+    assert (
+        '<select class="rh-invoer" id="rh1-grondslag" name="grondslag"'
+        ' data-standaard="bezette_plaatsen"' in markup
+    )
+    assert '<option value="bezette_plaatsen" selected>' in markup
+    assert 'id="rh1-indexaties" name="indexaties" type="text" inputmode="text"' in markup
+    specs = {spec.key: spec for spec in budget.FIELDS}
+    assert specs["indexaties"].shown([Decimal("2.5"), "3,1"]) == "2,5; 3,1"
+    assert html.choice("rh9", specs["preset"], "").count(" selected") == 1
+    first = markup.index('class="rh-invoer"')  # Enter in the first field submits the form
+    assert markup[first - 40 : first].endswith("<input ")

@@ -85,9 +85,9 @@ def test_export_then_import_gives_the_same_table(rows):
     kept = [r for r in table if any(v not in (None, "") for v in r.values())]
     assert len(back["locaties"]) == len(kept)
     # the only complaint: a row without doelgroeppeuters (a required number)
-    missing = [i for i, r in enumerate(kept) if r["doelgroeppeuters"] is None]
+    missing = [n for n, r in enumerate(kept, start=1) if r["doelgroeppeuters"] is None]
     assert [item["veld"] for item in back["fouten"]] == [
-        f"locaties[{i}].doelgroeppeuters" for i in missing
+        f"locaties[{n}].doelgroeppeuters" for n in missing
     ]
     for original, found in zip(kept, back["locaties"], strict=True):
         assert found["naam"] == original["naam"]
@@ -181,12 +181,12 @@ def test_a_bad_row_is_reported_with_line_and_column_and_the_others_are_kept():
     assert out["bestandsregels"] == [2, 3, 5, 7]
     assert out["fouten"] == [
         {
-            "veld": "locaties[2].doelgroeppeuters",
+            "veld": "locaties[3].doelgroeppeuters",
             "melding": "Regel 5, kolom C (Doelgroeppeuters): de waarde ‘twaalf’ is geen getal."
             " Vul alleen cijfers in, bijvoorbeeld 12.",
         },
         {
-            "veld": "locaties[3].extra_uren",
+            "veld": "locaties[4].extra_uren",
             "melding": "Regel 7, kolom E (Extra uren): de waarde ‘-1’ kan niet negatief zijn."
             " Vul 0 of meer in.",
         },
@@ -215,7 +215,7 @@ def test_unknown_header_and_empty_file():
 
 def test_comma_file_with_unquoted_decimal_comma_says_why():
     out = import_csv("Locatie,Doelgroeppeuters,Factor\nZon,12,1,25\n")
-    assert out["fouten"][0]["veld"] == "locaties[0]"
+    assert out["fouten"][0]["veld"] == "locaties[1]"
     assert "Regel 2" in out["fouten"][0]["melding"]
     assert "puntkomma" in out["fouten"][0]["melding"]
 
@@ -240,3 +240,44 @@ def test_import_never_raises(text):
     assert isinstance(out["locaties"], list)
     for item in out["fouten"]:
         assert set(item) == {"veld", "melding"} and item["melding"]
+
+
+def test_imported_rows_have_the_shape_the_form_sends_and_compute_the_same():
+    out = import_csv("Doelgroeppeuters;Locatie\r\n12;Zon\r\n;\r\n3;Maan\r\n")
+    columns = [column.key for column in budget.LOCATIONS.columns]
+    assert [list(row) for row in out["locaties"]] == [columns, columns]
+    assert all(isinstance(cell, str) for row in out["locaties"] for cell in row.values())
+    form = {**budget.EXAMPLE, "locaties": [*out["locaties"], dict.fromkeys(columns, "")]}
+    result = json.loads(api.compute("budget", json.dumps(form)))
+    assert [item["naam"] for item in result["locaties"]] == ["Zon", "Maan"]
+    assert [item["rij"] for item in result["locaties"]] == [1, 2]
+
+
+def test_a_long_bad_value_is_cut_in_the_message_and_an_empty_cell_named_by_its_column():
+    out = import_csv("Locatie;Doelgroeppeuters\nA;" + "9" * 60 + "x\nB;\n")
+    first, second = out["fouten"]
+    assert first["veld"] == "locaties[1].doelgroeppeuters"
+    assert "‘" + "9" * 39 + "…’" in first["melding"]
+    assert second == {
+        "veld": "locaties[2].doelgroeppeuters",
+        "melding": "Regel 3, kolom B (Doelgroeppeuters): vul bij ‘Doelgroeppeuters’ een getal in,"
+        " bijvoorbeeld 12.",
+    }
+
+
+def test_export_refuses_deep_json_with_a_message():
+    out = json.loads(api.csv_export("budget", "[" * 100))
+    assert out["fouten"][0]["veld"] == "invoer"
+
+
+def test_a_file_with_more_rows_than_the_form_takes_says_so():
+    limit = budget.LOCATIONS.max_rows
+    out = import_csv("Doelgroeppeuters\n" + "1\n" * (limit + 1))
+    assert len(out["locaties"]) == limit + 1
+    assert out["fouten"] == [
+        {
+            "veld": "locaties",
+            "melding": f"Het bestand heeft {limit + 1} rijen; de rekenhulp neemt er hoogstens"
+            f" {limit}. Splits het bestand.",
+        }
+    ]

@@ -3,7 +3,7 @@
 // The build hook replaces the two placeholders with versioned paths.
 const PYODIDE_DIR = new URL("__PYODIDE_DIR__", import.meta.url);
 const CALC_WHEEL = new URL("__CALC_WHEEL__", import.meta.url);
-const FUNCTIONS = new Set(["render", "csv_import", "csv_export"]);
+const FUNCTIONS = new Set(["render", "csv_import", "csv_export", "presets"]);
 
 async function fetchWheel() {
   const response = await fetch(CALC_WHEEL);
@@ -11,10 +11,28 @@ async function fetchWheel() {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// Pyodide (getInstantiateWasmFunc in pyodide.mjs) meets a wasm it cannot compile (missing, wrong
+// MIME type, corrupt) with console.warn("wasm instantiation failed!") and never settles
+// loadPyodide: turn that warning into a failure at once instead of waiting for the page's timeout.
+function wasmFailure() {
+  return new Promise((_, reject) => {
+    const warn = console.warn.bind(console);
+    console.warn = (...args) => {
+      warn(...args);
+      if (String(args[0]).startsWith("wasm instantiation failed")) {
+        reject(new Error(`wasm instantiation failed: ${args.slice(1).join(" ")}`));
+      }
+    };
+  });
+}
+
 async function start() {
   const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_DIR).href);
   const [pyodide, wheel] = await Promise.all([
-    loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: () => {}, stderr: () => {} }),
+    Promise.race([
+      loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: () => {}, stderr: () => {} }),
+      wasmFailure(),
+    ]),
     fetchWheel(),
   ]);
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");

@@ -144,8 +144,18 @@ function bind(root) {
     if (root.dataset.staat === "wacht") setStatus(root, "laden");
   };
 
-  form.addEventListener("change", (event) => {
-    if (!event.target.classList.contains("rh-bestand")) run(false);
+  // Choosing an example from practice fills the form with its values (calc's PRESETS).
+  const loadPreset = async (key) => {
+    try {
+      const presets = JSON.parse(await engine.call("presets", root.dataset.rekenhulp));
+      if (presets[key]) fillForm(form, presets[key].invoer);
+    } catch {} // the engine failed; refreshAll has said so
+  };
+
+  form.addEventListener("change", async (event) => {
+    if (event.target.classList.contains("rh-bestand")) return;
+    if (event.target.name === "preset" && event.target.value) await loadPreset(event.target.value);
+    run(false);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -36,7 +36,9 @@ export function presetOf(form) {
 
 export function fillForm(form, values) {
   for (const input of scalarInputs(form)) {
-    if (typeof values[input.name] === "string") input.value = values[input.name];
+    const value = values[input.name];
+    if (typeof value === "string") input.value = value;
+    else if (Array.isArray(value)) input.value = value.join("; "); // a list typed in one field
   }
   for (const table of tables(form)) {
     const rows = values[table.dataset.tabel];

@@ -1,0 +1,166 @@
+"""When Pyodide cannot start, the page says so in Dutch and the built-in answers stay readable.
+
+Each case intercepts the requests of the page and its worker (Playwright routes) to simulate a
+failure: the wasm file missing (404), served with a wrong MIME type, corrupt, never answered (a
+hang: the page's clock is fast-forwarded past the load timeout of rekenhulp.js instead of waiting
+30 s), and the calc wheel missing.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import urllib.request
+import xml.etree.ElementTree as ET
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+WAIT = 60_000  # ms, the ceiling for anything the page does by itself
+# The first number field of a rekenhulp: letters there are always an error.
+NUMBER_FIELD = ".rh-form input.rh-invoer[type=text]:is([inputmode=numeric], [inputmode=decimal])"
+SOON = 15_000  # ms: "within seconds"; still well below the 30 s load timeout of rekenhulp.js
+LOAD_TIMEOUT_MS = 30_000  # rekenhulp.js: LOAD_TIMEOUT_MS
+
+WASM = re.compile(r".*/pyodide\.asm\.wasm$")
+WHEEL = re.compile(r".*/assets/calc/.*\.whl$")
+
+
+def site_pages(site_url: str) -> list[str]:
+    with urllib.request.urlopen(site_url + "sitemap.xml") as response:
+        tree = ET.fromstring(response.read())
+    return [
+        loc.text.strip() for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
+
+
+@pytest.fixture(scope="module")
+def widget_page(site_url) -> str:
+    """The first page with a rekenhulp and a rule table (a page the failures must not spoil)."""
+    for url in site_pages(site_url):
+        with urllib.request.urlopen(url) as response:
+            if 'class="rekenhulp"' in response.read().decode("utf-8"):
+                return url
+    pytest.fail("no page of the site has a rekenhulp")
+
+
+def not_found(route):
+    route.fulfill(status=404, content_type="text/plain", body="Not Found")
+
+
+def wrong_mime(route):
+    response = route.fetch()
+    route.fulfill(response=response, headers={**response.headers, "content-type": "text/plain"})
+
+
+def corrupt(route):
+    route.fulfill(
+        status=200, content_type="application/wasm", body=b"\x00asm\x01\x00\x00\x00garbage"
+    )
+
+
+hanging: list = []
+
+
+def hang(route):
+    hanging.append(route)  # never answered: the request stays open until the test ends
+
+
+CASES = {
+    "wasm-404": (WASM, not_found),
+    "wasm-mime": (WASM, wrong_mime),
+    "wasm-corrupt": (WASM, corrupt),
+    "wheel-404": (WHEEL, not_found),
+}
+
+
+def built_in(page) -> list[str]:
+    """The texts of every answer and rule table, as the built page has them."""
+    return page.locator(".rh-resultaat").all_inner_texts()
+
+
+def assert_still_readable(page, before: list[str]) -> None:
+    status = page.locator(".rh-status").first
+    assert "kon niet worden geladen" in status.inner_text()
+    assert page.locator(".rekenhulp").first.get_attribute("data-staat") == "mislukt"
+    assert built_in(page) == before, "the built-in answers stay as they were"
+    for table in page.locator(".rh-resultaat table").all():
+        assert table.is_visible()
+    # Submitting now neither hangs nor clears the answer: the page has said what is wrong.
+    page.locator(NUMBER_FIELD).first.press("Enter")
+    assert built_in(page) == before
+
+
+def open_with_failure(browser, url, pattern, handler):
+    """A fresh page whose requests matching `pattern` (page or worker) go to `handler`."""
+    context = browser.new_context(locale="nl-NL", service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(WAIT)
+    page.clock.install()  # timers run as usual until fast_forward jumps ahead
+    page.console_texts = []  # the worker's console messages arrive here too
+    page.on("console", lambda message: page.console_texts.append(message.text))
+    context.route(pattern, handler)  # the context's routes also see the worker's requests
+    with page.expect_request(lambda request: pattern.match(request.url), timeout=WAIT):
+        page.goto(url, wait_until="domcontentloaded")
+    before = built_in(page)
+    assert before and all(text.strip() for text in before)
+    return context, page, before
+
+
+# Pyodide 314.0.7 meets a wasm it cannot compile with console.warn("wasm instantiation failed!")
+# and never settles loadPyodide (getInstantiateWasmFunc in pyodide.mjs), so until the worker
+# turns that warning into a failure, only the 30 s load timeout of rekenhulp.js reports these.
+SLOW_UNTIL_WORKER_FIX = {"wasm-404", "wasm-mime", "wasm-corrupt"}
+
+
+def reported_soon(page, failed) -> bool:
+    """Whether the page reports the failure within seconds.
+
+    Waits up to SOON; once Pyodide has logged "wasm instantiation failed!" the page has had its
+    signal, and a page that reacts to it does so at once, so then only 5 s more are given.
+    """
+    deadline = time.monotonic() + SOON / 1000
+    while time.monotonic() < deadline:
+        if failed.count():
+            return True
+        if any("wasm instantiation failed" in text for text in page.console_texts):
+            try:
+                failed.wait_for(timeout=5_000)
+                return True
+            except PlaywrightTimeoutError:
+                return False
+        page.wait_for_timeout(100)  # Playwright's own timer, not the page's (installed) clock
+    return False
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_failure_is_reported_in_dutch(browser, widget_page, case):
+    pattern, handler = CASES[case]
+    context, page, before = open_with_failure(browser, widget_page, pattern, handler)
+    failed = page.locator('.rh-status[data-status="mislukt"]').first
+    try:
+        soon = reported_soon(page, failed)
+        if not soon:
+            assert case in SLOW_UNTIL_WORKER_FIX, f"{case}: no Dutch message within seconds"
+            page.clock.fast_forward(LOAD_TIMEOUT_MS + 1_000)
+            failed.wait_for(timeout=SOON)
+        assert_still_readable(page, before)
+    finally:
+        context.close()
+    if not soon:
+        pytest.xfail(
+            f"{case}: reported in Dutch only after the {LOAD_TIMEOUT_MS // 1000} s load timeout, "
+            "not within seconds; the worker should fail on Pyodide's 'wasm instantiation failed!'"
+        )
+
+
+def test_a_hang_is_reported_after_the_load_timeout(browser, widget_page):
+    context, page, before = open_with_failure(browser, widget_page, WASM, hang)
+    try:
+        assert page.locator(".rekenhulp").first.get_attribute("data-staat") == "laden"
+        page.clock.fast_forward(LOAD_TIMEOUT_MS + 1_000)
+        page.locator('.rh-status[data-status="mislukt"]').first.wait_for(timeout=SOON)
+        assert_still_readable(page, before)
+    finally:
+        hanging.clear()
+        context.close()
