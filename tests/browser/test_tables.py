@@ -116,3 +116,27 @@ def test_every_rekenhulp_is_on_a_page_and_answers_like_cpython(page, site_url, n
     field.fill("2")
     field.press("Tab")
     same_as_cpython(widget)  # the browser's answer for a changed input
+
+
+PLANNER_CASES = [
+    {"maandag": "4", "dinsdag": "4", "woensdag": "0", "donderdag": "4", "vrijdag": "3"},
+    {"maandag": "8", "dinsdag": "8", "woensdag": "0", "donderdag": "0", "vrijdag": "0"},
+    {"maandag": "2,5", "dinsdag": "2,5", "woensdag": "2,5", "donderdag": "2,5", "vrijdag": "2,5"},
+    {"maandag": "6", "dinsdag": "6", "woensdag": "6", "donderdag": "6", "vrijdag": "6"},
+]
+
+
+def test_the_960_planner_answers_like_the_cli(page, site_url):
+    page.goto(site_url + pages_with("ve_aanbod")[0])
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    widget = page.locator('.rekenhulp[data-rekenhulp="ve_aanbod"]').first
+    for case in PLANNER_CASES:
+        for name, value in case.items():
+            widget.locator(f'.rh-invoer[name="{name}"]').fill(value)
+        widget.locator('button[type="submit"]').click()
+        status, result = cli("ve_aanbod", form_values(widget))
+        assert status == 0, result
+        same_as_cpython(widget)
+        shown = widget.locator(".rh-resultaat").inner_text()
+        assert result["weergave"]["berekening"] in shown
+        assert (f"{result['weergave']['tekort']} te weinig" in shown) == (not result["voldoet"])

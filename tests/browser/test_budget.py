@@ -1,0 +1,122 @@
+"""The budget rekenhulp for municipalities: presets, CSV in and out, nothing lost on reload."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sitebuild import cli
+from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values
+from test_tables import cell, same_as_cpython
+
+from calc import rules
+from calc.numbers import euro
+
+COSTS_PAGE = "kosten-en-financiering/"
+WIDGET = '.rekenhulp[data-rekenhulp="budget"]'
+
+
+def open_budget(page, site_url, path=COSTS_PAGE):
+    page.goto(site_url + path)
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    return page.locator(WIDGET).first
+
+
+def test_veldhoven_preset_shows_the_amount_per_bezette_peuterplaats(page, site_url):
+    widget = open_budget(page, site_url)
+    expected = euro(
+        rules.value("veldhoven_bedrag_per_bezette_peuterplaats", date(2020, 1, 1))
+    )  # € 383,40
+    assert widget.locator('[data-uitkomst="per-eenheid"]').inner_text() == expected
+    status, result = cli("budget", form_values(widget))
+    assert status == 0 and result["weergave"]["bedrag_per_eenheid"] == expected
+    same_as_cpython(widget)
+
+
+def test_choosing_a_preset_fills_the_form(page, site_url):
+    widget = open_budget(page, site_url)
+    widget.locator('select[name="preset"]').select_option("kleine_gemeente")
+    widget.locator('.rh-invoer[name="vaste_voet_uren"]').filter(has_not_text="x").wait_for()
+    page.wait_for_function(
+        "w => w.querySelector('.rh-invoer[name=\"vaste_voet_uren\"]').value !== ''",
+        arg=widget.element_handle(),
+    )
+    _, result = cli("budget", form_values(widget))
+    assert "fouten" not in result
+    same_as_cpython(widget)
+
+
+CSV_WITH_A_BAD_ROW = (
+    "\ufeffNaam;Aanbieder;Doelgroeppeuters;Bezette plaatsen\r\n"
+    "De Zon;Stichting A;12;16\r\n"
+    "De Maan;Stichting A;veel;10\r\n"
+    "Het Bos;<img src=x onerror=alert(1)>;7;9\r\n"
+)
+
+
+def test_csv_import_reports_the_bad_row_and_keeps_the_others(page, site_url, tmp_path):
+    widget = open_budget(page, site_url)
+    csv_file = tmp_path / "locaties.csv"
+    csv_file.write_text(CSV_WITH_A_BAD_ROW, encoding="utf-8")
+    widget.locator("input.rh-bestand").set_input_files(str(csv_file))
+    messages = widget.locator(".rh-bestandsmeldingen")
+    messages.filter(has_text="3 locaties ingelezen").wait_for()
+    assert "Regel 3" in messages.inner_text()  # the file line of the bad value
+    names = [cell(widget, "locaties", n, "naam").input_value() for n in (1, 2, 3)]
+    assert names == ["De Zon", "De Maan", "Het Bos"]
+    assert cell(widget, "locaties", 3, "aanbieder").input_value() == "<img src=x onerror=alert(1)>"
+    widget.locator(".rh-foutsamenvatting").wait_for(state="visible")
+    assert cell(widget, "locaties", 2, "doelgroeppeuters").get_attribute("aria-invalid") == "true"
+    # Fixing the bad cell gives the answer, and the markup typed as a name stays text.
+    bad = cell(widget, "locaties", 2, "doelgroeppeuters")
+    bad.fill("9")
+    bad.press("Tab")
+    same_as_cpython(widget)
+    assert "<img src=x onerror=alert(1)>" in widget.locator(".rh-resultaat").inner_text()
+    assert widget.locator(".rh-resultaat img").count() == 0
+
+
+def test_the_table_survives_a_reload_until_wiped(page, site_url):
+    widget = open_budget(page, site_url)
+    name = cell(widget, "locaties", 1, "naam")
+    name.fill("Peuterspeelzaal Het Anker")
+    name.press("Tab")
+    same_as_cpython(widget)
+    page.reload()
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    widget = page.locator(WIDGET).first
+    assert cell(widget, "locaties", 1, "naam").input_value() == "Peuterspeelzaal Het Anker"
+    same_as_cpython(widget)
+    widget.get_by_role("button", name="Wis alle gegevens").click()
+    assert cell(widget, "locaties", 1, "naam").input_value() != "Peuterspeelzaal Het Anker"
+    page.reload()
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    widget = page.locator(WIDGET).first
+    assert cell(widget, "locaties", 1, "naam").input_value() != "Peuterspeelzaal Het Anker"
+
+
+def test_csv_export_is_the_dutch_dialect_with_formulas_neutralised(page, site_url):
+    widget = open_budget(page, site_url)
+    name = cell(widget, "locaties", 1, "naam")
+    name.fill("=HYPERLINK(1)")
+    name.press("Tab")
+    with page.expect_download() as info:
+        widget.get_by_role("button", name="Locaties downloaden (CSV)").click()
+    text = info.value.path().read_bytes().decode("utf-8-sig")
+    header, first = text.splitlines()[:2]
+    assert ";" in header
+    assert first.startswith("'=HYPERLINK(1)") or first.startswith("\"'=HYPERLINK(1)")
+    with page.expect_download() as info:
+        widget.get_by_role("button", name="Uitkomst downloaden (CSV)").click()
+    result_csv = info.value.path().read_bytes().decode("utf-8-sig").splitlines()
+    _, result = cli("budget", form_values(widget))
+    assert len(result_csv) == 1 + len(result["locaties"]) + 1  # header, locations, total
+    assert result_csv[1].startswith("'=HYPERLINK(1);")
+    assert result_csv[-1].startswith("Totaal;")
+
+
+def test_every_budget_preset_page_answers_like_cpython(page, site_url):
+    for path in ("kleine-gemeenten/", "praktijk-enschede/"):
+        widget = open_budget(page, site_url, path)
+        same_as_cpython(widget)
+        assert json.loads(json.dumps(form_values(widget)))["locaties"]
