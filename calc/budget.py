@@ -260,6 +260,15 @@ LOCATIONS = Table(
 )
 
 FIELDS = (
+    Choice(
+        key="preset",
+        label="Begin met een voorbeeld uit de praktijk",
+        hint=(
+            "Vult het formulier met de getallen van die gemeente: een keuze uit de praktijk, geen"
+            " wet; de uitkomst noemt de bron. Kies ‘Geen’ als u met uw eigen getallen rekent."
+        ),
+        options=(("", "Geen: eigen getallen"), *((key, p["titel"]) for key, p in PRESETS.items())),
+    ),
     _year(
         "begrotingsjaar",
         "Begrotingsjaar",
@@ -358,15 +367,6 @@ FIELDS = (
         label="Grafiek",
         hint="Wat de staven bij de uitkomst tonen.",
         options=tuple(GRAFIEKEN.items()),
-    ),
-    Choice(
-        key="preset",
-        label="Uitgangspunten uit de praktijk",
-        hint=(
-            "Van welke gemeente de vooraf ingevulde getallen komen; de uitkomst noemt de bron. "
-            "Kies ‘Geen’ als u met uw eigen getallen rekent."
-        ),
-        options=(("", "Geen: eigen getallen"), *((key, p["titel"]) for key, p in PRESETS.items())),
     ),
 )
 _ORDER = {spec.key: position for position, spec in enumerate(FIELDS)}
