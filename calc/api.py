@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+from collections.abc import Iterator, Mapping
+from types import ModuleType
+from typing import ClassVar
 
-from calc import budget, csv_nl, html, uren, ve_aanbod
+from calc import html
 from calc.fields import InputError, error, read
+
 
 # Each rekenhulp is a module with TITLE, FIELDS, EXAMPLE, compute(values) and render(result).
 # A module with its own `read(data)` (such as budget, which checks fields against each other)
 # parses its input itself; one with `initial(values)` (budget, with presets) builds a page's
 # start values; one with CSV_TABLE (a fields.Table) and CSV_ALIASES reads and writes it as CSV.
-CALCULATORS = {module.NAME: module for module in (uren, budget, ve_aanbod)}
+class _Calculators(Mapping):
+    """name -> rekenhulp module, imported on first use: in the browser every module costs
+    compile time before the first answer, and a page needs only its own rekenhulp."""
+
+    _modules: ClassVar[dict[str, str]] = {
+        "uren": "calc.uren",
+        "budget": "calc.budget",
+        "ve_aanbod": "calc.ve_aanbod",
+    }
+
+    def __getitem__(self, name: str) -> ModuleType:
+        return importlib.import_module(self._modules[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+
+CALCULATORS = _Calculators()
 
 
 # Deeper JSON than any form sends is refused before parsing: in Pyodide a deep recursion in
@@ -119,6 +144,8 @@ def csv_import(name: str, text: str) -> str:
     "waarschuwingen", "bestandsregels", "scheidingsteken"}. The rows are what the form sends,
     [{kolom: text}], every row kept, also a bad one; "fouten" names each bad cell by file line
     and column, with veld "<tabel>[n].<kolom>" for the n-th row (from 1) as the form shows it."""
+    from calc import csv_nl  # imported here: only the budget page uses CSV
+
     module, errors = _table_module(name)
     if errors:
         return _dump({"fouten": errors})
@@ -133,6 +160,8 @@ def csv_export(name: str, json_text: str, deel: str = "tabel") -> str:
     deel="tabel": the input's table as it stands (also rows with errors), for editing elsewhere;
     deel="resultaat": the computed result per row with the total (the input must be valid).
     """
+    from calc import csv_nl  # imported here: only the budget page uses CSV
+
     module, errors = _table_module(name)
     if errors:
         return _dump({"fouten": errors})
