@@ -120,3 +120,12 @@ def test_every_budget_preset_page_answers_like_cpython(page, site_url):
         widget = open_budget(page, site_url, path)
         same_as_cpython(widget)
         assert json.loads(json.dumps(form_values(widget)))["locaties"]
+
+
+def test_a_huge_file_gets_a_dutch_message_and_the_table_stays(page, site_url):
+    widget = open_budget(page, site_url)
+    before = form_values(widget)
+    huge = {"name": "overzicht.csv", "mimeType": "text/csv", "buffer": b"Locatie;1\n" * 2_000_000}
+    widget.locator("input.rh-bestand").set_input_files(huge)
+    widget.locator(".rh-bestandsmeldingen").filter(has_text="groter dan 10 MB").wait_for()
+    assert form_values(widget) == before

@@ -281,3 +281,23 @@ def test_a_file_with_more_rows_than_the_form_takes_says_so():
             f" {limit}. Splits het bestand.",
         }
     ]
+
+
+def test_real_world_mess_gives_rows_or_a_message():
+    # A binary file read as text (what the browser's file.text() gives for a PNG or XLSX).
+    binary = bytes(range(256)).decode("utf-8", errors="replace") * 20
+    out = import_csv(binary)
+    assert out["fouten"] and all(item["melding"] for item in out["fouten"])
+    # Quoted names with separators and line breaks, empty lines, CRLF and a BOM.
+    messy = (
+        '\ufeffLocatie;Doelgroeppeuters\r\n\r\n"De Zon; ""oost""\r\nvleugel";12\r\n\r\nMaan;3\r\n'
+    )
+    out = import_csv(messy)
+    assert [row["naam"] for row in out["locaties"]] == ['De Zon; "oost"\r\nvleugel', "Maan"]
+    assert out["fouten"] == []
+
+
+def test_fifty_thousand_rows_are_refused_with_a_message_not_a_crash():
+    out = import_csv("Locatie;Doelgroeppeuters\n" + "Zon;1\n" * 50_000)
+    assert [item["veld"] for item in out["fouten"]] == ["locaties"]
+    assert "50000 rijen" in out["fouten"][0]["melding"]
