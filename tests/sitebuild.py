@@ -10,6 +10,8 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.request
+import xml.etree.ElementTree as ET
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -92,3 +94,14 @@ def cli(name: str, data: dict) -> tuple[int, dict]:
         check=False,
     )
     return done.returncode, json.loads(done.stdout)
+
+
+def site_pages(site_url: str, *, with_404: bool = False) -> list[str]:
+    """Every page of the built site, from its sitemap (and the 404 page if asked)."""
+    with urllib.request.urlopen(site_url + "sitemap.xml") as response:
+        tree = ET.fromstring(response.read())
+    pages = [
+        loc.text.strip() for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
+    assert pages and all(url.startswith(site_url) for url in pages), pages
+    return [*pages, site_url + "404.html"] if with_404 else pages

@@ -8,10 +8,7 @@ summary. Only WCAG 2.1 A and AA rules run; each violation is listed with rule, e
 
 from __future__ import annotations
 
-import urllib.request
-import xml.etree.ElementTree as ET
-
-from sitebuild import ROOT
+from sitebuild import ROOT, site_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -23,17 +20,6 @@ NUMBER_FIELD = ".rh-form input.rh-invoer[type=text]:is([inputmode=numeric], [inp
 MARK_OLD = "el => { for (const child of el.children) child.dataset.oud = '1'; }"
 ALL_READY = """() => [...document.querySelectorAll('.rekenhulp')]
     .every(r => r.dataset.staat === 'klaar' || r.dataset.staat === 'mislukt')"""
-
-
-def site_pages(site_url: str) -> list[str]:
-    """Every page of the built site: the sitemap's URLs, then the 404 page."""
-    with urllib.request.urlopen(site_url + "sitemap.xml") as response:
-        tree = ET.fromstring(response.read())
-    pages = [
-        loc.text.strip() for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
-    ]
-    assert pages and all(url.startswith(site_url) for url in pages), pages
-    return [*pages, site_url + "404.html"]
 
 
 # axe measures colours as they are at that moment; Material cross-fades its header title when the
@@ -110,7 +96,7 @@ def test_no_wcag_violations(browser, site_url):
     page.set_default_timeout(WAIT)
     found, pages, runs = [], 0, 0
     try:
-        for url in site_pages(site_url):
+        for url in site_pages(site_url, with_404=True):
             page.goto(url)
             pages += 1
             if page.locator(".rekenhulp").count() == 0:

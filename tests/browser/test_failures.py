@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import time
 import urllib.request
-import xml.etree.ElementTree as ET
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from sitebuild import site_pages
 
 WAIT = 60_000  # ms, the ceiling for anything the page does by itself
 # The first number field of a rekenhulp: letters there are always an error.
@@ -24,14 +24,6 @@ LOAD_TIMEOUT_MS = 30_000  # rekenhulp.js: LOAD_TIMEOUT_MS
 
 WASM = re.compile(r".*/pyodide\.asm\.wasm$")
 WHEEL = re.compile(r".*/assets/calc/.*\.whl$")
-
-
-def site_pages(site_url: str) -> list[str]:
-    with urllib.request.urlopen(site_url + "sitemap.xml") as response:
-        tree = ET.fromstring(response.read())
-    return [
-        loc.text.strip() for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
-    ]
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import urllib.request
-import xml.etree.ElementTree as ET
 
 import pytest
+from sitebuild import site_pages
 
 from calc import api
 
@@ -41,14 +41,6 @@ FOCUS = """(root) => {
                              || style.boxShadow !== 'none'),
     };
 }"""
-
-
-def site_pages(site_url: str) -> list[str]:
-    with urllib.request.urlopen(site_url + "sitemap.xml") as response:
-        tree = ET.fromstring(response.read())
-    return [
-        loc.text.strip() for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
-    ]
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ import json
 import re
 import urllib.parse
 import urllib.request
-import xml.etree.ElementTree as ET
 
 import pytest
+from sitebuild import site_pages
 
 from calc import api
 
@@ -34,31 +34,20 @@ document.addEventListener('securitypolicyviolation', (e) => window.__cspViolatio
 """
 
 
-def site_pages(site_url: str) -> list[str]:
-    """Every page of the built site: the sitemap's URLs, then the 404 page."""
-    with urllib.request.urlopen(site_url + "sitemap.xml") as response:
-        tree = ET.fromstring(response.read())
-    pages = [
-        loc.text.strip() for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
-    ]
-    assert pages and all(url.startswith(site_url) for url in pages), pages
-    return [*pages, site_url + "404.html"]
-
-
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url) as response:
         return response.read().decode("utf-8")
 
 
 def first_widget_page(site_url: str) -> str:
-    for url in site_pages(site_url):
+    for url in site_pages(site_url, with_404=True):
         if 'class="rekenhulp"' in fetch(url):
             return url
     pytest.fail("no page of the site has a rekenhulp")
 
 
 def test_every_page_has_a_strict_policy(site_url):
-    for url in site_pages(site_url):
+    for url in site_pages(site_url, with_404=True):
         policies = re.findall(
             r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', fetch(url)
         )
@@ -96,7 +85,7 @@ def test_no_request_leaves_the_site_and_the_csp_holds(browser, site_url):
     violations: list[str] = []
     answered = 0
     try:
-        pages = site_pages(site_url)
+        pages = site_pages(site_url, with_404=True)
         for url in pages:
             page.goto(url)
             widgets = page.locator(".rekenhulp").all()

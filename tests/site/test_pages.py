@@ -513,3 +513,10 @@ def test_strict_build_fails_on_a_broken_link_or_anchor(tmp_path, link):
     result = _strict_build(tmp_path, {"index.md": f"# Start\n\n{link}\n", "andere.md": OTHER_PAGE})
     assert result.returncode != 0, result.stderr
     assert "WARNING" in result.stderr
+
+
+def test_the_search_dialog_has_a_name_on_every_page(site):
+    """tools/page_fixes.py names Material's search dialog (axe rule aria-dialog-name)."""
+    for page in nav_pages():
+        html = built_path(site, page).read_text("utf-8")
+        assert 'role="dialog" aria-label="Zoeken"' in html, page
