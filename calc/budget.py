@@ -21,6 +21,8 @@ compute() refuses the whole input while any row is invalid and names each bad ce
 the form shows (`locaties[4].doelgroeppeuters` is row 4), because a budget total that silently
 leaves out a location is wrong. Nothing is lost: the rows stay in the page as typed, and the CSV
 import keeps every row, good and bad, and reports the bad cells by line and column.
+
+The HTML of a result (totals, index steps, chart and tables) is in calc.budget_html.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from calc import rules
+from calc.budget_html import GRAFIEKEN, render  # noqa: F401 (render: the rekenhulp interface)
 from calc.csv_nl import decimal_cell
 from calc.fields import Choice, Field, InputError, NumberList, Table, Text, collect, error
-from calc.html import e, rule_cite
 from calc.numbers import date_nl, euro, hours, nl, plain
 
 NAME = "budget"
@@ -41,7 +43,6 @@ MINIMUM_RULE = "ve_uren_per_doelgroeppeuter"
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
 MAX_ROWS = 5_000  # a national overview has some 2,000 VE locations
-MAX_BARS = 25  # the chart shows at most this many locations; the table shows all
 CENT = Decimal("0.01")
 
 GRONDSLAGEN = {
@@ -49,7 +50,6 @@ GRONDSLAGEN = {
     "bezette_plaatsen": "Bezette peuterplaatsen (zoals Veldhoven financiert)",
 }
 VASTE_VOET_PER = {"locatie": "Per locatie", "aanbieder": "Per aanbieder"}
-GRAFIEKEN = {"uren": "Uren per locatie", "kosten": "Kosten per locatie"}
 
 
 def _minimum_rule() -> rules.Rule:
@@ -768,7 +768,7 @@ def compute(values: dict) -> dict:
         "totaal": totals,
         "oab": share,
         "waarschuwingen": warnings,
-        "regel": describe(rule),
+        "regel": rule.describe(),
         "voorbeeld": None
         if preset is None
         else {"sleutel": values["preset"], "titel": preset["titel"], "bron": preset["bron"]},
@@ -786,18 +786,6 @@ def _fixed_text(fixed: Decimal, per_location: bool) -> str:
     if not fixed:
         return "geen"
     return f"{hours(fixed)} per {'locatie' if per_location else 'aanbieder'}"
-
-
-def describe(rule: rules.Rule) -> dict:
-    """What the page shows of a rule: article, source and how sure we are of it."""
-    return {
-        "sleutel": rule.key,
-        "artikel": rule.article,
-        "bron": rule.source.title,
-        "url": rule.source.url,
-        "status": rule.status,
-        "status_tekst": rule.status_label,
-    }
 
 
 # --- CSV of the result ----------------------------------------------------------------------
@@ -870,225 +858,3 @@ def result_rows(result: dict) -> list[list[str]]:
         ]
     )
     return rows
-
-
-# --- HTML -----------------------------------------------------------------------------------
-
-
-def _chart(result: dict) -> str:
-    """Horizontal bars per location (hours or cost), drawn as inline SVG, with the legal
-    minimum as a mark on each bar. An image for sighted users; the table below holds the same
-    numbers for everyone else."""
-    measure = result["invoer"]["grafiek"]
-    key = "gefinancierde_uren" if measure == "uren" else "kosten"
-    locations = result["locaties"]
-    shown = sorted(locations, key=lambda item: Decimal(item[key]), reverse=True)[:MAX_BARS]
-    shown.sort(key=lambda item: item["rij"])
-    show_minimum = measure == "uren" and result["wettelijk_minimum_van_kracht"]
-    values = [Decimal(item[key]) for item in shown]
-    if show_minimum:
-        values += [Decimal(item["minimum_uren"]) for item in shown]
-    top = max(values, default=Decimal(0)) or Decimal(1)
-    label_width, bar_width, row_height, bar_height = 190, 330, 26, 18
-    width = label_width + bar_width + 120
-    height = row_height * len(shown) + 10
-
-    def x(value: Decimal) -> str:
-        return plain((label_width + value / top * bar_width).quantize(Decimal("0.1")))
-
-    what = "gefinancierde uren" if measure == "uren" else "kosten"
-    title = f"{GRAFIEKEN[measure]} in {result['begrotingsjaar']}"
-    if len(shown) < len(locations):
-        title += f": de {len(shown)} locaties met de meeste {what} van {len(locations)}"
-    parts = [
-        f'<svg class="rh-grafiek" role="img" viewBox="0 0 {width} {height}"'
-        f' width="100%" xmlns="http://www.w3.org/2000/svg">'
-        f"<title>{e(title)}</title>"
-        f"<desc>{e('Staafdiagram van de ' + what + ' per locatie' + (' met een streep bij het wettelijk minimum' if show_minimum else '') + '. De tabel hieronder geeft dezelfde getallen.')}</desc>"
-    ]
-    for position, item in enumerate(shown):
-        y = 5 + position * row_height
-        name = item["weergave"]["naam"]
-        if len(name) > 28:
-            name = name[:27] + "…"
-        value = Decimal(item[key])
-        text = item["weergave"][key]
-        parts.append(
-            f'<g class="rh-grafiek__rij{" rh-grafiek__rij--onder" if item["onder_minimum"] else ""}">'
-            f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end" font-size="12">{e(name)}</text>'
-            f'<rect x="{label_width}" y="{y}" width="{plain((value / top * bar_width).quantize(Decimal("0.1")))}"'
-            f' height="{bar_height}" fill="currentColor" fill-opacity="0.55"/>'
-            f'<text x="{x(value)}" dx="6" y="{y + 13}" font-size="12">{e(text)}</text>'
-        )
-        if show_minimum:
-            mark = x(Decimal(item["minimum_uren"]))
-            parts.append(
-                f'<line class="rh-grafiek__minimum" x1="{mark}" x2="{mark}" y1="{y - 2}"'
-                f' y2="{y + bar_height + 2}" stroke="currentColor" stroke-width="2"/>'
-            )
-        parts.append("</g>")
-    parts.append("</svg>")
-    legend = (
-        "Staaf: " + what + (". Streep: wettelijk minimum van de locatie." if show_minimum else ".")
-    )
-    parts.append(f'<p class="rh-grafiek-legenda">{e(legend)}</p>')
-    return "".join(parts)
-
-
-def _cite(regel: dict) -> str:
-    return rule_cite(regel)
-
-
-def render(result: dict) -> str:
-    shown = result["weergave"]
-    total = result["totaal"]
-    tariff = result["tarief"]
-    year = result["begrotingsjaar"]
-    in_force = result["wettelijk_minimum_van_kracht"]
-    parts = ['<div class="rh-uitkomst rh-budget">']
-    minimum_text = (
-        f" Het wettelijk minimum is <strong>{e(total['weergave']['minimum_uren'])}</strong>."
-        if in_force
-        else ""
-    )
-    parts.append(
-        f'<p class="rh-totaal">In {e(year)}: <strong data-uitkomst="uren">'
-        f"{e(total['weergave']['gefinancierde_uren'])}</strong> pedagogisch beleidsmedewerker"
-        f" voor {e(total['locaties'])} {'locatie' if total['locaties'] == 1 else 'locaties'},"
-        f' kosten <strong data-uitkomst="kosten">{e(total["weergave"]["kosten"])}</strong>.'
-        f"{minimum_text}</p>"
-    )
-    parts.append(
-        f'<p class="rh-eenheid">Per {e(result["eenheid"])}: {e(shown["uren_per_kind"])} tegen'
-        f" {e(tariff['weergave']['tarief_begrotingsjaar'])} per uur ="
-        f' <strong data-uitkomst="per-eenheid">{e(shown["bedrag_per_eenheid"])}</strong> per jaar'
-        f" (zonder vaste voet, factor of extra uren). Vaste voet: {e(shown['vaste_voet'])}.</p>"
-    )
-    if result["oab"]:
-        oab = result["oab"]["weergave"]
-        parts.append(
-            f'<p class="rh-oab">Dat is <strong data-uitkomst="oab">{e(oab["procent"])}</strong>'
-            f" van het OAB-budget van {e(oab['budget'])}.</p>"
-        )
-    if result["waarschuwingen"]:
-        items = "".join(f"<li>{e(text)}</li>" for text in result["waarschuwingen"])
-        parts.append(f'<div class="rh-waarschuwingen"><p>Let op:</p><ul>{items}</ul></div>')
-    # the tariff and its index steps
-    steps = "".join(
-        f'<tr><th scope="row">{e(step["van"])} → {e(step["naar"])}</th>'
-        f'<td class="rh-getal">{e(step["weergave"]["procent"])}'
-        f"{'' if step['ingevuld'] else ' (niet ingevuld)'}</td>"
-        f'<td class="rh-getal" data-waarde="{e(step["tarief"])}">{e(step["weergave"]["tarief"])}</td></tr>'
-        for step in tariff["stappen"]
-    )
-    parts.append(
-        '<table class="rh-tabel rh-tarief"><caption>Uurtarief van prijspeil naar begrotingsjaar</caption>'
-        '<thead><tr><th scope="col">Jaar</th><th scope="col">Indexatie</th>'
-        '<th scope="col">Uurtarief</th></tr></thead>'
-        f'<tbody><tr><th scope="row">Prijspeil {e(tariff["prijspeil_jaar"])}</th><td></td>'
-        f'<td class="rh-getal">{e(tariff["weergave"]["uurtarief"])}</td></tr>{steps}</tbody>'
-        f'<tfoot><tr><th scope="row">Begrotingsjaar {e(year)}</th><td></td>'
-        f'<td class="rh-getal" data-waarde="{e(tariff["tarief_begrotingsjaar"])}">'
-        f"{e(tariff['weergave']['tarief_begrotingsjaar'])}</td></tr></tfoot></table>"
-    )
-    parts.append(_chart(result))
-    parts.append(_table(result))
-    if len(result["aanbieders"]) > 1 or result["invoer"]["vaste_voet_per"] == "aanbieder":
-        parts.append(_provider_table(result))
-    parts.append(
-        f'<p class="rh-toelichting">Wettelijk minimum: {e(nl(Decimal(result["norm_uren_per_doelgroeppeuter"])))}'
-        f" uur per doelgroeppeuter op 1 januari ({_cite(result['regel'])}), per locatie."
-        " Bedragen zijn exact berekend en pas bij weergave op centen afgerond.</p>"
-    )
-    if result["voorbeeld"]:
-        example = result["voorbeeld"]
-        parts.append(
-            f'<p class="rh-toelichting">Uitgangspunten uit de praktijk: {e(example["titel"])}'
-            f" (bron: {e(example['bron'])}; aanname uit de praktijk, aan te passen, geen wettelijke regel).</p>"
-        )
-    parts.append("</div>")
-    return "".join(parts)
-
-
-# (header, key, with data-waarde): the columns of the result tables after the name.
-_RESULT_COLUMNS = (
-    ("Doelgroeppeuters", "doelgroeppeuters", False),
-    ("Bezette plaatsen", "bezette_plaatsen", False),
-    ("Wettelijk minimum", "minimum_uren", False),
-    ("Gefinancierd", "gefinancierde_uren", True),
-    ("Verschil", "verschil_uren", False),
-    ("Kosten", "kosten", True),
-    ("Per doelgroeppeuter", "kosten_per_doelgroeppeuter", False),
-    ("Per bezette plaats", "kosten_per_plaats", False),
-)
-_PLACE_KEYS = {"bezette_plaatsen", "kosten_per_plaats"}
-
-
-def _columns(places: bool) -> tuple:
-    """Without any bezette plaatsen in the table, their two columns are left out."""
-    return tuple(c for c in _RESULT_COLUMNS if places or c[1] not in _PLACE_KEYS)
-
-
-def _head(first: str, places: bool) -> str:
-    cells = "".join(f'<th scope="col">{label}</th>' for label, _, _ in _columns(places))
-    return f'<thead><tr><th scope="col">{first}</th>{cells}</tr></thead>'
-
-
-def _cells(item: dict, places: bool) -> str:
-    shown = item["weergave"]
-    parts = []
-    for _, key, data in _columns(places):
-        value = f' data-waarde="{e(item[key])}"' if data else ""
-        parts.append(f'<td class="rh-getal"{value}>{e(shown[key])}</td>')
-    return "".join(parts)
-
-
-def _has_places(result: dict) -> bool:
-    return any(item["bezette_plaatsen"] is not None for item in result["locaties"])
-
-
-def _location_row(item: dict, places: bool) -> str:
-    below = item["onder_minimum"]
-    mark = ' <span class="rh-markering">(onder minimum)</span>' if below else ""
-    provider = f"<br><small>{e(item['aanbieder'])}</small>" if item["aanbieder"] else ""
-    css = ' class="rh-onder-minimum"' if below else ""
-    return (
-        f'<tr data-rij="{item["rij"]}"{css}>'
-        f'<th scope="row">{e(item["weergave"]["naam"])}{mark}{provider}</th>'
-        f"{_cells(item, places)}</tr>"
-    )
-
-
-def _table(result: dict) -> str:
-    places = _has_places(result)
-    rows = "".join(_location_row(item, places) for item in result["locaties"])
-    total = result["totaal"]
-    return (
-        '<div class="rh-tabelvak"><table class="rh-tabel rh-locaties">'
-        "<caption>Uren en kosten per locatie per jaar</caption>"
-        f"{_head('Locatie', places)}<tbody>{rows}</tbody>"
-        f'<tfoot><tr><th scope="row">Totaal</th>{_cells(total, places)}</tr></tfoot>'
-        "</table></div>"
-    )
-
-
-def _provider_table(result: dict) -> str:
-    places = _has_places(result)
-    rows = "".join(
-        f'<tr><th scope="row">{e(item["weergave"]["naam"])}'
-        f" <small>({item['locaties']} {'locatie' if item['locaties'] == 1 else 'locaties'})</small></th>"
-        f"{_cells(item, places)}</tr>"
-        for item in result["aanbieders"]
-    )
-    fixed = result["invoer"]
-    note = (
-        f'<p class="rh-toelichting">De vaste voet van {e(result["weergave"]["vaste_voet"])} telt'
-        " hier één keer per aanbieder.</p>"
-        if fixed["vaste_voet_per"] == "aanbieder" and fixed["vaste_voet_uren"] != "0"
-        else ""
-    )
-    return (
-        '<div class="rh-tabelvak"><table class="rh-tabel rh-aanbieders">'
-        "<caption>Uren en kosten per aanbieder per jaar</caption>"
-        f"{_head('Aanbieder', places)}<tbody>{rows}</tbody></table></div>{note}"
-    )

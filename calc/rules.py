@@ -51,6 +51,17 @@ class Rule:
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
+    def describe(self) -> dict:
+        """What a result shows of the rule: article, source and how sure we are of it."""
+        return {
+            "sleutel": self.key,
+            "artikel": self.article,
+            "bron": self.source.title,
+            "url": self.source.url,
+            "status": self.status,
+            "status_tekst": self.status_label,
+        }
+
 
 class RuleNotInForce(LookupError):
     pass

@@ -202,18 +202,6 @@ def _count(value: object, one: str, many: str) -> str:
 # --- the rules -----------------------------------------------------------------------------
 
 
-def describe(rule: rules.Rule) -> dict:
-    """What the page shows of a rule: article, source and how sure we are of it."""
-    return {
-        "sleutel": rule.key,
-        "artikel": rule.article,
-        "bron": rule.source.title,
-        "url": rule.source.url,
-        "status": rule.status,
-        "status_tekst": rule.status_label,
-    }
-
-
 def _part(key: str, rule_key: str, quantity: Fraction, counted: str, day: date) -> dict:
     """One rule applied on the peildatum: quantity × the rule's hours (0 before it applies)."""
     rule = rules.rule(rule_key)
@@ -234,7 +222,7 @@ def _part(key: str, rule_key: str, quantity: Fraction, counted: str, day: date) 
         "exact": exact,
         "weergave": shown,
         "berekening": calculation,
-        "regel": describe(rule),
+        "regel": rule.describe(),
         "_waarde": amount,
     }
 
@@ -487,8 +475,8 @@ def compute(values: dict) -> dict:
                 "tot_en_met": (day - timedelta(days=1)).isoformat(),
             },
             "regels": [
-                describe(rules.rule("uren_per_week_per_fte")),
-                describe(flex_rule),
+                rules.rule("uren_per_week_per_fte").describe(),
+                flex_rule.describe(),
             ],
             "weergave": {
                 "uren_per_week": f"{nl(week_hours)} uur per week",

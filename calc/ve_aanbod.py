@@ -22,7 +22,6 @@ from calc import rules, svg
 from calc.fields import DateField, Field, add_months
 from calc.html import e, rule_cite
 from calc.numbers import date_nl, hours, nl, plain
-from calc.uren import describe
 
 NAME = "ve_aanbod"
 TITLE = "Rekenhulp: haalt uw VE-aanbod 960 uur?"
@@ -276,12 +275,12 @@ def compute(values: dict) -> dict:
         "startdatum": start.isoformat() if start else None,
         "einddatum": end.isoformat() if end else None,
         "regels": {
-            "norm": describe(rules.rule(NORM)),
-            "max_per_dag": describe(rules.rule(DAY_CAP)),
-            "periode": describe(rules.rule(PERIOD)),
-            "startleeftijd": describe(rules.rule(START_AGE)),
-            "basis_weken": describe(rules.rule(BASIS_WEEKS)),
-            "basis_uren": describe(rules.rule(BASIS_HOURS)),
+            "norm": rules.rule(NORM).describe(),
+            "max_per_dag": rules.rule(DAY_CAP).describe(),
+            "periode": rules.rule(PERIOD).describe(),
+            "startleeftijd": rules.rule(START_AGE).describe(),
+            "basis_weken": rules.rule(BASIS_WEEKS).describe(),
+            "basis_uren": rules.rule(BASIS_HOURS).describe(),
         },
         "meldingen": notes,
         "weergave": {

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -21,6 +22,10 @@ SUBPATH = "pbm-wijzer"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files the way GitHub Pages does (types, `Cache-Control: max-age=600`), silently.
+
+    When the server has a `sent` list, each response is recorded in it as (path, status)."""
+
     extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
@@ -28,15 +33,26 @@ class QuietHandler(SimpleHTTPRequestHandler):
         ".js": "text/javascript",
     }
 
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
+        super().end_headers()
+
+    def log_request(self, code="-", size="-"):
+        sent = getattr(self.server, "sent", None)
+        if sent is not None:
+            sent.append((urllib.parse.unquote(urllib.parse.urlsplit(self.path).path), int(code)))
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
-def serve(root: Path):
-    """Serve `root` on a free 127.0.0.1 port; yields the server's base URL."""
+def serve(root: Path, sent: list | None = None):
+    """Serve `root` on a free 127.0.0.1 port; yields the server's base URL. Every response is
+    appended to `sent` as (path, status) if given."""
     handler = functools.partial(QuietHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.sent = sent
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,7 @@ def pyodide_version() -> str:
 
 
 def build_wheel(out: Path) -> Path:
+    """Builds the calc wheel into out/<sha256 prefix>/ and returns its path."""
     with tempfile.TemporaryDirectory() as tmp:
         # Build from a copy so the work tree gets no build/ or egg-info litter.
         src = Path(tmp) / "src"
@@ -59,6 +61,8 @@ def build_wheel(out: Path) -> Path:
             ],
             check=True,
             capture_output=True,
+            # Fixed zip timestamps: the same calc gives the same wheel, hence the same path.
+            env={**os.environ, "SOURCE_DATE_EPOCH": "315532800"},
         )
         (wheel,) = (Path(tmp) / "dist").glob("*.whl")
         digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]

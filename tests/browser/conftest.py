@@ -8,9 +8,15 @@ from sitebuild import BROWSER_ARGS, SUBPATH, build, find_browser, serve
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def served():
+    """(path, status) of every response the test server sent, in order."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory, served):
     root = tmp_path_factory.mktemp("www")
-    with serve(root) as base:
+    with serve(root, served) as base:
         build(root, base)
         yield f"{base}/{SUBPATH}/"
 

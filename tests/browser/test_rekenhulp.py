@@ -143,12 +143,21 @@ def test_instant_navigation_keeps_one_pyodide(page, site_url):
     widget.locator('button[type="submit"]').click()
     _, result = cli("uren", form_values(widget))
     widget.locator('[data-uitkomst="totaal"]', has_text=result["weergave"]["totaal"]).wait_for()
-    loads = [
-        url for url in page.requests if url.endswith(("pyodide.asm.wasm", "rekenhulp-worker.js"))
-    ]
-    assert len(loads) == 2, loads  # the runtime and the worker, each once
+    workers = [url for url in page.requests if url.endswith("rekenhulp-worker.js")]
+    assert len(workers) == 1, workers  # one worker for the visit, so one Pyodide
     documents = [url for url in page.requests if url.endswith(("/rekenregels/", "/pbm-wijzer/"))]
     assert len(documents) >= 2  # Material fetched the other page itself: no full reload
+
+
+def test_runtime_files_are_sent_once(page, site_url, served):
+    # Nothing may fetch the runtime beside the worker (a <link rel="preload"> of the page did:
+    # an in-memory HTTP cache, as in a private window, does not keep the 9.6 MB wasm).
+    start = len(served)
+    page.goto(site_url)
+    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    runtime = [path for path, _ in served[start:] if "/assets/pyodide/" in path or "/calc/" in path]
+    assert any(path.endswith("pyodide.asm.wasm") for path in runtime), runtime
+    assert len(runtime) == len(set(runtime)), runtime
 
 
 def test_no_request_leaves_the_machine(page, site_url):

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calc import api, budget, html, rules
+from calc import api, budget, budget_html, html, rules
 from calc.__main__ import main
 
 PROPERTY = settings(
@@ -88,7 +88,7 @@ def test_meeting_sources_have_no_url_and_are_cited_by_title():
     source = rules.rule("veldhoven_uurloon_pbm").source
     assert source.url == ""
     cite = api.html.rule_cite(
-        {**budget.describe(rules.rule("veldhoven_uurloon_pbm")), "status_tekst": "aanname"}
+        {**rules.rule("veldhoven_uurloon_pbm").describe(), "status_tekst": "aanname"}
     )
     assert "<a " not in cite and "Kenniskring Zuid" in cite
 
@@ -334,7 +334,7 @@ def test_a_table_of_2000_locations_computes():
     rows = [row(f"Locatie {i}", f"Aanbieder {i % 40}", str(i % 30)) for i in range(2000)]
     out = json.loads(api.render("budget", json.dumps(base(locaties=rows))))
     assert out["resultaat"]["totaal"]["locaties"] == 2000
-    assert out["html"].count("<rect ") == budget.MAX_BARS
+    assert out["html"].count("<rect ") == budget_html.MAX_BARS
     assert out["html"].count('<tr data-rij="') == 2000
 
 
