@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 STATUS_LABELS = {
     "geverifieerd": "geverifieerd in een openbare bron",
@@ -69,7 +69,9 @@ class RuleNotInForce(LookupError):
 
 @cache
 def all_rules() -> dict[str, Rule]:
-    raw = tomllib.loads(resources.files("calc").joinpath("rules.toml").read_text("utf-8"))
+    # Beside this file in the installed package (wheels are unpacked, in Pyodide too). Not
+    # importlib.resources: importing it costs some 10 ms inside Pyodide before the first answer.
+    raw = tomllib.loads(Path(__file__).with_name("rules.toml").read_text("utf-8"))
     sources = {  # a source without a public address (a meeting report) has url ""
         key: Source(key, item["titel"], item.get("url", "")) for key, item in raw["bronnen"].items()
     }
