@@ -191,7 +191,6 @@ class Traffic:
     def __init__(self):
         self.lock = threading.Lock()
         self.records: list[dict] = []
-        self._gzip: dict[str, int] = {}
         # Lighthouse gets compressed text like GitHub Pages serves it; measurements 1-8 do not
         # need it (their gzip figures are computed from the files) and count raw bytes sent.
         self.compress = False
@@ -210,16 +209,15 @@ class Traffic:
             return list(self.records[mark:])
 
     def compressed(self, file: Path) -> bytes:
+        """The file as gzip -6 sends it, made once. Measurements 1-8 ask only when reporting,
+        never while serving: compressing 10 MB takes a while."""
         with self.lock:
             if file not in self._compressed:
                 self._compressed[file] = gzip.compress(file.read_bytes(), compresslevel=6)
             return self._compressed[file]
 
     def gzip_size(self, file: str) -> int:
-        # Computed when reporting, never while serving: compressing 10 MB takes a while.
-        if file not in self._gzip:
-            self._gzip[file] = len(gzip.compress(Path(file).read_bytes(), compresslevel=6))
-        return self._gzip[file]
+        return len(self.compressed(Path(file)))
 
 
 def counting_handler(root: Path, traffic: Traffic):
@@ -236,12 +234,15 @@ def counting_handler(root: Path, traffic: Traffic):
             super().end_headers()
             self._head_end = self.wfile.count
 
-        def do_GET(self):
+        def served_file(self) -> Path:
             file = Path(self.translate_path(self.path))
-            if file.is_dir() and self.path.split("?")[0].endswith("/"):
-                file = file / "index.html"
+            return file / "index.html" if file.is_dir() else file
+
+        def do_GET(self):
+            file = self.served_file()
             if not (
                 traffic.compress
+                and urlsplit(self.path).path.endswith(("/", file.suffix))  # not a redirect
                 and file.suffix in COMPRESSED_TYPES
                 and file.is_file()
                 and "gzip" in self.headers.get("Accept-Encoding", "")
@@ -265,9 +266,7 @@ def counting_handler(root: Path, traffic: Traffic):
                 return
             total = self.wfile.count - start
             head = (self._head_end or self.wfile.count) - start
-            file = Path(self.translate_path(self.path))
-            if file.is_dir():
-                file = file / "index.html"
+            file = self.served_file()
             traffic.add(
                 {
                     "path": unquote(urlsplit(self.path).path),
