@@ -7,7 +7,6 @@ browser keeps its profile on disk (HTTP cache and service worker, as a returning
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 import threading
 from decimal import Decimal
@@ -15,7 +14,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from sitebuild import BROWSER_ARGS, ROOT, SUBPATH, QuietHandler, build, cli, find_browser
+from sitebuild import ROOT, SUBPATH, QuietHandler, build, cli
 from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values
 
 from calc import rules
@@ -76,21 +75,6 @@ def deploys(tmp_path_factory):
         server.server_close()
 
 
-@pytest.fixture
-def context(browser, tmp_path):
-    """A profile on disk with service workers allowed, as a returning visitor has."""
-    context = browser.browser_type.launch_persistent_context(
-        str(tmp_path / "profiel"),
-        executable_path=find_browser(),
-        args=BROWSER_ARGS,
-        headless=True,
-        locale="nl-NL",
-        service_workers="allow",
-    )
-    with contextlib.closing(context):
-        yield context
-
-
 def totals(values: dict, deploys: Deploys) -> tuple[str, str]:
     """The uren total for `values` under deploy 1's calc and under deploy 2's; they differ."""
     _, first = cli("uren", values)
@@ -113,9 +97,9 @@ def wait_total(page, total: str) -> None:
     )
 
 
-def test_a_reload_after_a_deploy_runs_the_new_calc(deploys, context):
+def test_a_reload_after_a_deploy_runs_the_new_calc(deploys, disk_context):
     deploys.switch(1)
-    page = context.new_page()
+    page = disk_context.new_page()
     page.goto(deploys.url)
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     first, _ = type_kindercentra(page, "7", deploys)
@@ -127,9 +111,9 @@ def test_a_reload_after_a_deploy_runs_the_new_calc(deploys, context):
     wait_total(page, second)
 
 
-def test_instant_navigation_into_a_new_deploy_runs_the_new_calc(deploys, context):
+def test_instant_navigation_into_a_new_deploy_runs_the_new_calc(deploys, disk_context):
     deploys.switch(1)
-    page = context.new_page()
+    page = disk_context.new_page()
     page.goto(deploys.url)
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     deploys.switch(2)
