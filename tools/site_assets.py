@@ -80,6 +80,13 @@ def build_wheel(out: Path) -> Path:
         return target
 
 
+def runtime_sizes(site: Path, runtime: Path, wheel: Path) -> dict[str, int]:
+    """The files the worker reports progress on (rekenhulp-worker.js), by their path from the
+    worker, with their size: all but the small scripts Pyodide imports."""
+    files = [runtime / "pyodide.asm.wasm", runtime / "python_stdlib.zip", wheel]
+    return {"../" + f.relative_to(site / "assets").as_posix(): f.stat().st_size for f in files}
+
+
 def version_scripts(site: Path, names: list[str]) -> str:
     """Moves the site's own scripts `names` (of assets/javascripts) to assets/rekenhulp-<id>/,
     keeping their depth, so their relative paths still hold; returns the id."""
@@ -121,6 +128,7 @@ def on_post_build(config, **kwargs):
     text = worker.read_text("utf-8")
     text = text.replace("__PYODIDE_DIR__", f"../pyodide/{version}/")
     text = text.replace("__CALC_WHEEL__", "../" + wheel.relative_to(site / "assets").as_posix())
+    text = text.replace('"__RUNTIME_SIZES__"', json.dumps(runtime_sizes(site, runtime, wheel)))
     worker.write_text(text, "utf-8")
     sw = site / SERVICE_WORKER
     text = sw.read_text("utf-8")

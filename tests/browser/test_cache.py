@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from sitebuild import SUBPATH, QuietHandler, build, cli
+from test_rekenhulp import use_rekenhulp
 
-READY = '.rekenhulp[data-staat="klaar"]'
 PYODIDE_WAIT_MS = 90_000
 WASM = "pyodide.asm.wasm"
 
@@ -111,7 +111,7 @@ def test_repeat_visit_after_cache_expiry_does_not_download_pyodide(served, disk_
     page = disk_context.new_page()
     first = log.mark()
     page.goto(url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     assert worker_state(page) in ("activated", "activating")
     wasm = [p for p, _ in log.since(first) if p.endswith(WASM)]
     assert len(wasm) == 1, "the first visit downloads the runtime once, the worker copies it"
@@ -121,7 +121,7 @@ def test_repeat_visit_after_cache_expiry_does_not_download_pyodide(served, disk_
     cdp.send("Network.clearBrowserCache")
     again = log.mark()
     response = page.reload()
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     answers_changed_input(page)
     requests = log.since(again)
     assert not [p for p, _ in requests if "/assets/pyodide/" in p or "/assets/calc/" in p]
@@ -134,10 +134,10 @@ def test_cache_holds_only_versioned_files(served, disk_context):
     url, _ = served
     page = disk_context.new_page()
     page.goto(url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     assert worker_state(page) in ("activated", "activating")
     page.goto(url + "rekenregels/")  # a second page, under the worker's control
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     cached = page.evaluate(
         """async () => {
           const urls = [];

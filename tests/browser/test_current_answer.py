@@ -15,7 +15,7 @@ import re
 from urllib.parse import quote
 
 from sitebuild import ROOT, cli
-from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values
+from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, use_rekenhulp
 from test_tables import cell, same_as_cpython
 
 from calc.budget import PRESETS
@@ -141,7 +141,7 @@ def call_timeout_ms() -> int:
 
 def test_typing_updates_the_answer_without_leaving_the_field(page, site_url):
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     widget.evaluate(WATCH_TYPING)
     field = widget.locator('.rh-invoer[name="kindercentra"]')
@@ -167,7 +167,7 @@ def test_typing_updates_the_answer_without_leaving_the_field(page, site_url):
 def test_a_busy_worker_leaves_the_old_answer_marked_as_being_updated(page, site_url, tmp_path):
     sabotage_worker(page.context, HOLD_IMPORTS)
     page.goto(site_url + BUDGET_PAGE)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator(BUDGET).first
     csv_file = tmp_path / "locaties.csv"
     csv_file.write_text(
@@ -189,7 +189,7 @@ def test_a_busy_worker_leaves_the_old_answer_marked_as_being_updated(page, site_
 
 def test_new_input_with_errors_keeps_the_old_answer_marked_as_previous(page, site_url):
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     old = widget.locator(".rh-resultaat").inner_text()
     change(widget, "kindercentra", "2,5")
@@ -208,7 +208,7 @@ def test_a_worker_that_stops_answering_is_restarted_and_the_call_retried(page, s
     requests = sabotage_worker(page.context, FALL_SILENT, times=1)
     page.clock.install()  # timers run as usual until fast_forward jumps past the watchdog
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     change(widget, "doelgroeppeuters", MARKER)
     assert_not_current(widget, busy_now=True)
@@ -221,7 +221,7 @@ def test_a_worker_that_stops_answering_is_restarted_and_the_call_retried(page, s
 def test_a_worker_that_keeps_dying_says_so_truthfully(page, site_url):
     requests = sabotage_worker(page.context, CRASH)
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     change(widget, "doelgroeppeuters", "12")
     same_as_cpython(widget)
@@ -265,7 +265,7 @@ def test_a_preset_chosen_while_loading_does_not_overwrite_later_typing(page, sit
 
 def test_pasting_another_link_applies_its_state(page, site_url):
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     first = {**form_values(widget), "doelgroeppeuters": "21"}
     page.goto(site_url + "#rh1=" + quote(json.dumps(first)))  # only the fragment changes
@@ -293,7 +293,7 @@ def test_pasting_another_link_applies_its_state(page, site_url):
 def test_wiping_all_data_during_an_import_cancels_it(page, site_url, tmp_path):
     sabotage_worker(page.context, HOLD_IMPORTS)
     page.goto(site_url + BUDGET_PAGE)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator(BUDGET).first
     preset_rows = form_values(widget)["locaties"]
     csv_file = tmp_path / "groot.csv"

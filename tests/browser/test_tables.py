@@ -6,7 +6,7 @@ import json
 
 import pytest
 from sitebuild import ROOT, cli
-from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values
+from test_rekenhulp import form_values, use_rekenhulp
 
 from calc import api
 
@@ -36,7 +36,7 @@ def cell(widget, table, row, column):
 
 def test_staff_list_gives_the_fte(page, site_url):
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
     cell(widget, "medewerkers", 1, "uren_per_week").fill("32")
     widget.locator('[data-actie="rij-toevoegen"][data-tabel="medewerkers"]').click()
@@ -54,7 +54,7 @@ def test_staff_list_gives_the_fte(page, site_url):
 
 def test_rows_renumber_and_a_bad_cell_is_named_and_linked(page, site_url):
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
     add = widget.locator('[data-actie="rij-toevoegen"][data-tabel="locaties"]')
     add.click()
@@ -86,7 +86,7 @@ def test_rows_renumber_and_a_bad_cell_is_named_and_linked(page, site_url):
 
 def test_reset_restores_the_rows(page, site_url):
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
     before = form_values(widget)
     widget.locator('[data-actie="rij-toevoegen"][data-tabel="locaties"]').click()
@@ -109,7 +109,7 @@ def test_every_rekenhulp_is_on_a_page_and_answers_like_cpython(page, site_url, n
     paths = pages_with(name)
     assert paths, f"no page embeds {name}"
     page.goto(site_url + paths[0])
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator(f'.rekenhulp[data-rekenhulp="{name}"]').first
     same_as_cpython(widget)  # the built-in answer
     field = widget.locator('.rh-veld:not([data-veld$="jaar"]) > input.rh-invoer[inputmode]').first
@@ -128,7 +128,7 @@ PLANNER_CASES = [
 
 def test_the_960_planner_answers_like_the_cli(page, site_url):
     page.goto(site_url + pages_with("ve_aanbod")[0])
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator('.rekenhulp[data-rekenhulp="ve_aanbod"]').first
     for case in PLANNER_CASES:
         for name, value in case.items():

@@ -6,7 +6,7 @@ import json
 from urllib.parse import quote
 
 from sitebuild import cli
-from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values
+from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, use_rekenhulp
 
 
 def change(widget, name, value):
@@ -23,7 +23,7 @@ def wait_total(widget, values):
 
 def test_a_changed_calculation_is_in_the_link_and_the_link_reproduces_it(page, browser, site_url):
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     change(widget, "fte", "40,5")
     change(widget, "doelgroeppeuters", "12")
@@ -39,7 +39,7 @@ def test_a_changed_calculation_is_in_the_link_and_the_link_reproduces_it(page, b
     other = browser.new_context().new_page()
     other.goto(link)
     copy = other.locator(".rekenhulp").first
-    other.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    other.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)  # a link's input starts it untouched
     assert form_values(copy) == values
     wait_total(copy, values)
     other.context.close()
@@ -47,7 +47,7 @@ def test_a_changed_calculation_is_in_the_link_and_the_link_reproduces_it(page, b
 
 def test_a_broken_link_state_gets_a_notice_and_the_preset(page, site_url):
     page.goto(site_url + "#rh1=" + quote("{niet: json"))
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    page.wait_for_selector(".rekenhulp[data-staat]")  # bound
     widget = page.locator(".rekenhulp").first
     assert form_values(widget)["fte"] == widget.locator('.rh-invoer[name="fte"]').get_attribute(
         "data-standaard"
@@ -59,7 +59,7 @@ def test_a_broken_link_state_gets_a_notice_and_the_preset(page, site_url):
 
 def test_reset_restores_the_preset_and_its_answer(page, site_url):
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     preset = form_values(widget)
     built_in = widget.locator(".rh-resultaat").inner_text()
@@ -74,7 +74,7 @@ def test_reset_restores_the_preset_and_its_answer(page, site_url):
 
 def test_print_view_shows_inputs_answer_and_sources_only(page, site_url):
     page.goto(site_url)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
+    use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     change(widget, "fte", "30")
     wait_total(widget, form_values(widget))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 from test_budget import COSTS_PAGE
-from test_rekenhulp import PYODIDE_WAIT_MS, READY
+from test_rekenhulp import use_rekenhulp
 from test_tables import cell, pages_with
 
 WIDTHS = (320, 375, 768, 1280)
@@ -125,8 +125,9 @@ REACHABLE = """(root) => {
 def open_widget(page, path: str, name: str):
     page.set_viewport_size({"width": WIDTHS[-1], "height": HEIGHT})
     page.goto(page.base + path)
-    page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
-    return page.locator(f'.rekenhulp[data-rekenhulp="{name}"]').first
+    widget = page.locator(f'.rekenhulp[data-rekenhulp="{name}"]').first
+    use_rekenhulp(page, widget)
+    return widget
 
 
 def at_every_width(page, widget, state: str) -> list[str]:

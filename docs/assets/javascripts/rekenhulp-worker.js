@@ -1,9 +1,48 @@
 // Runs Pyodide and the calc wheel off the main thread, so the page never freezes while
 // Python starts. The page posts {id, fn, args} and gets calc.api.<fn>(...args) back as text.
-// The build hook replaces the two placeholders with versioned paths.
+// The build hook replaces the placeholders with versioned paths and the runtime files' sizes.
 const PYODIDE_DIR = new URL("__PYODIDE_DIR__", import.meta.url);
 const CALC_WHEEL = new URL("__CALC_WHEEL__", import.meta.url);
 const FUNCTIONS = new Set(["render", "csv_import", "csv_export", "presets"]);
+// The files whose arrival is reported as progress, by path relative to this script: their sizes
+// as the body reads them (uncompressed). pyodide.asm.mjs is not among them: Pyodide imports it
+// (no fetch to count), beside the wasm, which is most of the bytes.
+const RUNTIME_SIZES = "__RUNTIME_SIZES__";
+const SIZES = new Map(Object.entries(RUNTIME_SIZES).map(([path, size]) => [new URL(path, import.meta.url).href, size]));
+const PROGRESS_EVERY_MS = 250;
+
+// Progress while the runtime loads: {type: "voortgang", received, total} whenever bytes have
+// arrived (at most every PROGRESS_EVERY_MS, and when a file is complete). loadPyodide takes no
+// bytes for the wasm or the standard library; it fetches them itself, so this worker's fetch
+// hands it the response with a body that counts what passes through. Nothing is fetched twice.
+function countArrivals() {
+  const total = [...SIZES.values()].reduce((sum, size) => sum + size, 0);
+  let received = 0;
+  let reported = 0;
+  const report = (force) => {
+    const now = performance.now();
+    if (!force && now - reported < PROGRESS_EVERY_MS) return;
+    reported = now;
+    postMessage({ type: "voortgang", received: Math.min(received, total), total });
+  };
+  const plainFetch = self.fetch.bind(self);
+  self.fetch = async (resource, options) => {
+    const response = await plainFetch(resource, options);
+    const url = new URL(resource instanceof Request ? resource.url : resource, location.href).href;
+    if (!SIZES.has(url) || !response.ok || !response.body) return response;
+    const counter = new TransformStream({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        report(false);
+        controller.enqueue(chunk);
+      },
+      flush: () => report(true),
+    });
+    const { status, statusText, headers } = response;
+    return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
+  };
+  report(true);
+}
 
 async function fetchWheel() {
   const response = await fetch(CALC_WHEEL);
@@ -40,6 +79,7 @@ async function start() {
   return pyodide.pyimport("calc.api");
 }
 
+countArrivals();
 const api = start();
 api.then(
   () => postMessage({ type: "klaar" }),

@@ -1,6 +1,11 @@
 // Binds every rekenhulp on the page to one Pyodide worker (rekenhulp/engine.js). The answer for
 // the preset is already in the page (built by the same Python), so nothing here is needed to read
 // it; this makes it follow input, keeps it in a link, and prints it.
+// The worker, and with it the runtime (some 4 MB), starts only when a rekenhulp is used: on the
+// first focus inside one (a click or tap into a field, a Tab to it), on any input, or at once
+// when the page opens with input other than the preset (a link, stored input). A visitor who
+// only reads downloads none of it. Why not earlier (when a rekenhulp comes into view, or an idle
+// prefetch on a fast connection): both download the runtime for readers; see the README.
 import { startEngine } from "./rekenhulp/engine.js";
 import { bindFiles, storage } from "./rekenhulp/files.js";
 import { bindTables, clearErrors, fillForm, presetOf, readForm, showErrors } from "./rekenhulp/form.js";
@@ -12,8 +17,16 @@ const BROKEN_LINK =
   "De berekening in deze link kon niet worden gelezen; de rekenhulp heeft haar niet overgenomen. " +
   "Controleer de link, of vul de waarden hieronder zelf in.";
 
-let engine = null;
+let engine = null; // the engine, once a rekenhulp has been used (useEngine)
 const bound = new WeakMap(); // .rekenhulp element -> its Rekenhulp
+
+function useEngine() {
+  if (!engine) {
+    engine = startEngine(refreshAll);
+    refreshAll(); // "laden" from now on
+  }
+  return engine;
+}
 
 // The status line, by the widget's status (see Rekenhulp.view).
 function statusText(status, { current, preset }) {
@@ -21,6 +34,8 @@ function statusText(status, { current, preset }) {
     ? `De uitkomst hieronder hoort bij de ${preset ? "vooraf " : ""}ingevulde waarden.`
     : "De uitkomst hieronder hoort bij eerdere invoer, niet bij wat nu is ingevuld.";
   switch (status) {
+    case "rust":
+      return "De uitkomst hieronder is vooraf berekend voor de ingevulde waarden. De rekenhulp start zodra u iets invult.";
     case "laden":
       return "Rekenhulp wordt geladen… De uitkomst hieronder is alvast berekend voor de ingevulde waarden.";
     case "wacht":
@@ -103,6 +118,31 @@ function printWidget(root, current) {
   window.print();
 }
 
+// How much of the runtime has arrived while it loads: a bar and a percentage beside the status
+// line. Not in the status line itself, whose every change a screen reader would announce; the
+// progress bar can be read when wanted.
+function loadProgress() {
+  const bar = document.createElement("progress");
+  bar.max = 100;
+  bar.setAttribute("aria-label", "Rekenhulp laden");
+  const text = document.createElement("span");
+  text.setAttribute("aria-hidden", "true"); // the bar says it already
+  const box = document.createElement("p");
+  box.className = "rh-voortgang";
+  box.hidden = true;
+  box.append(bar, " ", text);
+  return box;
+}
+
+function showProgress(box, progress) {
+  box.hidden = !progress?.total;
+  if (box.hidden) return;
+  const percent = Math.floor((100 * progress.received) / progress.total);
+  const [bar, , text] = box.childNodes;
+  bar.value = percent;
+  text.textContent = percent < 100 ? `${percent} % geladen` : "Geladen; de rekenhulp start…";
+}
+
 function button(label, onClick) {
   const element = document.createElement("button");
   element.type = "button";
@@ -117,7 +157,8 @@ function button(label, onClick) {
 //   wanted   the form's input as last read, or null while the user types (read after a pause)
 //   refused  the input calc last refused, with its errors ({input, errors}), or null
 // The answer is current when wanted === shown. The status line, the result's aria-busy and its
-// data-actueel derive from these alone (view). Every user action is applied to the form at once,
+// data-actueel derive from these alone (view), with the engine's state: rust (not started yet),
+// laden (with its progress), klaar or mislukt. Every user action is applied to the form at once,
 // in the order made; a computation is dropped when a newer one or a reset overtakes it (ticket).
 class Rekenhulp {
   constructor(root) {
@@ -143,6 +184,8 @@ class Rekenhulp {
     this.notice.setAttribute("role", "status");
     this.notice.hidden = true;
     root.querySelector(".rh-titel").after(this.notice);
+    this.progress = loadProgress();
+    this.status.after(this.progress);
   }
 
   get current() {
@@ -151,18 +194,20 @@ class Rekenhulp {
 
   view() {
     const refused = !this.current && this.wanted !== null && this.refused?.input === this.wanted;
-    const state = engine.state;
+    const state = engine?.state ?? "rust";
     let status = state;
-    if (state !== "mislukt" && !this.current) status = refused ? "fout" : state === "laden" ? "wacht" : "bijwerken";
+    if (state !== "mislukt" && !this.current) status = refused ? "fout" : state === "klaar" ? "bijwerken" : "wacht";
     this.root.dataset.staat = state;
     this.status.dataset.status = status;
     this.status.textContent = statusText(status, { current: this.current, preset: this.shown === this.presetInput });
     this.result.setAttribute("aria-busy", String(status === "wacht" || status === "bijwerken"));
     this.result.dataset.actueel = this.current ? "ja" : "nee";
+    showProgress(this.progress, state === "laden" ? engine.progress : null);
   }
 
   /** Typing: mark the answer as not current now, compute after a pause. */
   typed() {
+    useEngine();
     this.wanted = null;
     this.view();
     clearTimeout(this.timer);
@@ -191,7 +236,7 @@ class Rekenhulp {
     const ask = { input, errors, focus, ticket: ++this.ticket };
     this.asked = ask;
     this.view();
-    const reply = await engine.callLatest(this.root.id, "render", this.name, input).catch(() => null);
+    const reply = await useEngine().callLatest(this.root.id, "render", this.name, input).catch(() => null);
     if (ask.ticket !== this.ticket) return; // a newer input or a reset overtook this one
     this.asked = null;
     if (reply !== null) this.answered(values, JSON.parse(reply), ask);
@@ -261,6 +306,7 @@ class Rekenhulp {
 
   bind() {
     const { form } = this;
+    this.root.addEventListener("focusin", useEngine, { once: true }); // about to be used
     form.addEventListener("input", (event) => {
       if (event.target.tagName !== "SELECT" && event.target.type !== "file") this.typed();
     });
@@ -280,7 +326,7 @@ class Rekenhulp {
     );
     if (this.fileTable) {
       this.files = bindFiles(this.root, {
-        engine,
+        engine: { call: (...args) => useEngine().call(...args) },
         run: () => this.compute({ errors: true }),
         reset: () => this.reset(),
         tableKey: this.fileTable,
@@ -329,7 +375,6 @@ function bindAll() {
   const widgets = document.querySelectorAll(".rekenhulp");
   if (widgets.length === 0) return;
   if (!sameDeploy()) return location.reload();
-  engine = startEngine(refreshAll);
   widgets.forEach(bind);
 }
 

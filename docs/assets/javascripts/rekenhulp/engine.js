@@ -1,9 +1,12 @@
-// The one Pyodide worker of a visit: started on the first page with a rekenhulp and kept across
-// Material's instant navigation. Calls are JSON text in, JSON text out (calc.api), sent one at a
-// time so each can have a watchdog: a call without an answer in time, or a worker that dies, gets
-// a new worker and is sent once more; when that fails too, the engine stops ("mislukt").
+// The one Pyodide worker of a visit: started when a rekenhulp is first used (rekenhulp.js) and
+// kept across Material's instant navigation. Calls are JSON text in, JSON text out (calc.api),
+// sent one at a time so each can have a watchdog: a call without an answer in time, or a worker
+// that dies, gets a new worker and is sent once more; when that fails too, the engine stops
+// ("mislukt"). While the worker loads, it reports the bytes of the runtime that have arrived
+// ("voortgang"); loading fails only when it stalls: no bytes and no other sign for this long, so
+// a slow connection that keeps delivering is waited for, however long the whole takes.
 const WORKER_URL = new URL("../rekenhulp-worker.js", import.meta.url);
-const LOAD_TIMEOUT_MS = 30_000;
+const STALL_TIMEOUT_MS = 30_000;
 const CALL_TIMEOUT_MS = 20_000; // a render of 5,000 locations takes a few seconds in Pyodide
 const IMPORT_TIMEOUT_MS = 120_000; // reading a 10 MB CSV file takes far longer than a render
 
@@ -15,7 +18,7 @@ export function startEngine(onStateChange) {
   let active = null; // the call the worker is working on
   let worker = null;
   let loaded = false; // whether `worker` has Pyodide and calc ready
-  let loadTimer = 0;
+  let stallTimer = 0;
   let watchdog = 0;
   let nextId = 1;
 
@@ -27,7 +30,7 @@ export function startEngine(onStateChange) {
   function stop(reason) {
     if (engine.state === "mislukt") return;
     console.warn("rekenhulp:", reason);
-    clearTimeout(loadTimer);
+    clearTimeout(stallTimer);
     clearTimeout(watchdog);
     worker.terminate();
     for (const call of [active, ...queue.splice(0)]) call?.reject(new Error(reason));
@@ -51,18 +54,31 @@ export function startEngine(onStateChange) {
     spawn();
   }
 
+  // Loading counts as stalled when the worker has not been heard from for STALL_TIMEOUT_MS.
+  function alive() {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => stop(`timeout: no progress in ${STALL_TIMEOUT_MS} ms`), STALL_TIMEOUT_MS);
+  }
+
   function spawn() {
     const current = new Worker(WORKER_URL, { type: "module" });
     worker = current;
     loaded = false;
-    loadTimer = setTimeout(() => stop("timeout"), LOAD_TIMEOUT_MS);
+    alive();
     current.onmessage = ({ data }) => {
       if (current !== worker) return; // a worker already replaced
-      if (data.type === "klaar") {
-        clearTimeout(loadTimer);
+      if (data.type === "voortgang") {
+        alive();
+        if (engine.state === "laden") {
+          engine.progress = { received: data.received, total: data.total };
+          onStateChange();
+        }
+      } else if (data.type === "klaar") {
+        clearTimeout(stallTimer);
         loaded = true;
         if (engine.state === "laden") {
           engine.started = true;
+          engine.progress = null;
           setState("klaar");
           // Now the runtime is in the HTTP cache: let the service worker keep the versioned files.
           import("../offline-cache.js").then(({ registerCache }) => registerCache(), console.warn);
@@ -104,6 +120,7 @@ export function startEngine(onStateChange) {
   engine = {
     state: "laden", // laden | klaar | mislukt
     started: false, // whether it has ever been klaar (so a failure is a stop, not a failed load)
+    progress: null, // while laden: {received, total} bytes of the runtime's files, once known
     /** calc.api.<fn>(...args) in the worker; resolves with its (JSON) text. */
     call: (fn, ...args) => enqueue(null, fn, args),
     /** Like call, but a call with the same key still waiting to be sent resolves with null. */
