@@ -96,11 +96,14 @@ def compute(name: str, json_text: str) -> str:
 
 
 def render(name: str, json_text: str) -> str:
-    """Like compute, plus the result's HTML under "html": what the page shows."""
+    """Like compute, plus the result's HTML under "html": what the page shows. A result table
+    longer than html.PAGE_ROWS rows holds its first page; "paginas" has the rows of every page
+    of each such table (see html.paged)."""
     result, errors = _run(name, json_text)
     if errors:
         return _dump({"fouten": errors})
-    return _dump({"resultaat": result, "html": CALCULATORS[name].render(result)})
+    shown, pages = html.paged(CALCULATORS[name].render, result)
+    return _dump({"resultaat": result, "html": shown, "paginas": pages})
 
 
 def widget(name: str, uid: str, values: dict) -> str:

@@ -6,6 +6,7 @@ Every piece of text is escaped here, so whatever a user typed reaches the page a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import NamedTuple
 
 from calc.fields import Choice, Field, Table, Text, YesNo
@@ -72,6 +73,26 @@ def _table_row(columns: tuple[Column, ...], row: Row, roles: bool) -> str:
     return "".join(parts)
 
 
+# A result table with more rows than this goes to the browser a page at a time (see paged).
+PAGE_ROWS = 100
+
+_pages: dict[str, list[str]] | None = None  # collects while paged() renders
+
+
+def paged(render: Callable[[dict], str], result: dict) -> tuple[str, dict[str, list[str]]]:
+    """render(result), where a data_table longer than PAGE_ROWS rows holds only its first page
+    of rows; and every page's rows (HTML of `<tr>`s) of such tables, under the key that the
+    table names in `data-paginas` (beside `data-rijen`, its number of rows, and
+    `data-paginagrootte`). The browser shows one page at a time: laying out thousands of rows
+    freezes a page. A build (render alone) gives every row."""
+    global _pages
+    _pages = {}
+    try:
+        return render(result), _pages
+    finally:
+        _pages = None
+
+
 def data_table(
     caption: str,
     columns: tuple[Column, ...],
@@ -101,7 +122,18 @@ def data_table(
         f'<th scope="col"{number if c.number else ""}{role("columnheader")}>{e(c.label)}</th>'
         for c in columns
     )
-    body = "".join(_table_row(columns, row, cards) for row in rows)
+    rows_html = [_table_row(columns, row, cards) for row in rows]
+    if _pages is not None and len(rows) > PAGE_ROWS:
+        key = f"tabel-{len(_pages) + 1}"
+        _pages[key] = [
+            "".join(rows_html[start : start + PAGE_ROWS])
+            for start in range(0, len(rows), PAGE_ROWS)
+        ]
+        rows_html = rows_html[:PAGE_ROWS]
+        attributes += (
+            f' data-paginas="{key}" data-rijen="{len(rows)}" data-paginagrootte="{PAGE_ROWS}"'
+        )
+    body = "".join(rows_html)
     foot = (
         f"<tfoot{role('rowgroup')}>{_table_row(columns, footer, cards)}</tfoot>" if footer else ""
     )

@@ -330,12 +330,19 @@ def test_totals_equal_the_sum_of_locations_and_providers(
         assert Decimal(location["minimum_uren"]) == 10 * Decimal(location["doelgroeppeuters"])
 
 
-def test_a_table_of_2000_locations_computes():
+def test_a_table_of_2000_locations_computes_and_goes_to_the_browser_by_page():
     rows = [row(f"Locatie {i}", f"Aanbieder {i % 40}", str(i % 30)) for i in range(2000)]
     out = json.loads(api.render("budget", json.dumps(base(locaties=rows))))
     assert out["resultaat"]["totaal"]["locaties"] == 2000
     assert out["html"].count("<rect ") == budget_html.MAX_BARS
-    assert out["html"].count('<tr data-rij="') == 2000
+    # Only the table per location is long (40 providers fit on a page): its first page is shown.
+    ((key, pages),) = out["paginas"].items()
+    assert f'data-paginas="{key}" data-rijen="2000"' in out["html"]
+    assert len(pages) == 2000 // html.PAGE_ROWS
+    assert all(page.count('<tr data-rij="') == html.PAGE_ROWS for page in pages)
+    assert out["html"].count('<tr data-rij="') == html.PAGE_ROWS and pages[0] in out["html"]
+    # Nothing is lost: the pages are the rows a build renders, in their order.
+    assert "".join(pages) in budget_html.render(out["resultaat"])
 
 
 # --- errors -----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calc.html import Cell, Column, Row, data_table, e
+from calc.html import PAGE_ROWS, Cell, Column, Row, data_table, e, paged
 
 
 @given(st.text())
@@ -56,3 +56,28 @@ def test_a_table_shown_as_cards_spells_out_its_roles():
 def test_a_row_with_a_missing_cell_is_refused():
     with pytest.raises(ValueError):
         data_table("T", COLUMNS, [Row("A", ("1",))])
+
+
+def _rows(count: int) -> list[Row]:
+    return [Row(f"Rij {n}", (str(n),)) for n in range(1, count + 1)]
+
+
+def _table(count: int) -> str:
+    return data_table("Lang", (Column("Naam"), Column("Getal", number=True)), _rows(count))
+
+
+def test_a_long_table_goes_to_the_browser_by_page_and_whole_into_a_build():
+    whole = _table(PAGE_ROWS * 2 + 1)
+    row = '<th scope="row">'
+    assert whole.count(row) == PAGE_ROWS * 2 + 1 and "data-paginas" not in whole
+    shown, pages = paged(lambda result: _table(result["rijen"]), {"rijen": PAGE_ROWS * 2 + 1})
+    assert list(pages) == ["tabel-1"]
+    assert [page.count(row) for page in pages["tabel-1"]] == [PAGE_ROWS, PAGE_ROWS, 1]
+    assert f'data-paginas="tabel-1" data-rijen="{PAGE_ROWS * 2 + 1}"' in shown
+    assert shown.count(row) == PAGE_ROWS and pages["tabel-1"][0] in shown
+    assert "".join(pages["tabel-1"]) in whole  # the same rows, in order
+
+
+def test_a_table_of_one_page_is_not_paged():
+    shown, pages = paged(lambda result: _table(PAGE_ROWS), {})
+    assert pages == {} and shown == _table(PAGE_ROWS)

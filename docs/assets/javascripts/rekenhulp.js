@@ -8,7 +8,8 @@
 // prefetch on a fast connection): both download the runtime for readers; see the README.
 import { startEngine } from "./rekenhulp/engine.js";
 import { bindFiles, storage } from "./rekenhulp/files.js";
-import { bindTables, clearErrors, fillForm, presetOf, readForm, showErrors } from "./rekenhulp/form.js";
+import { bindTables, clearErrors, fillForm, presetOf, readForm, restoreRows, showErrors } from "./rekenhulp/form.js";
+import { pager } from "./rekenhulp/pages.js";
 
 const TYPING_PAUSE_MS = 250; // the answer follows this long after the last keystroke
 const URL_LIMIT = 2000; // longer states (big tables) stay out of the address bar
@@ -143,6 +144,24 @@ function showProgress(box, progress) {
   text.textContent = percent < 100 ? `${percent} % geladen` : "Geladen; de rekenhulp start…";
 }
 
+// A long result table comes with its first page of rows, and the rows of all its pages in the
+// reply (calc.html.paged): a pager below it shows one page at a time.
+function pageResults(result, pages) {
+  for (const table of result.querySelectorAll("table[data-paginas]")) {
+    const rows = pages[table.dataset.paginas];
+    if (!rows) continue;
+    const count = Number(table.dataset.rijen);
+    const box = table.closest(".rh-tabelvak");
+    box.setAttribute("aria-live", "off"); // another page of rows is no news to read out
+    const control = pager(table.caption.textContent, Number(table.dataset.paginagrootte), (page) => {
+      table.tBodies[0].innerHTML = rows[page]; // built by calc, which escapes every text
+      control.update(page, count);
+    });
+    control.update(0, count);
+    box.after(control.element);
+  }
+}
+
 function button(label, onClick) {
   const element = document.createElement("button");
   element.type = "button";
@@ -252,6 +271,7 @@ class Rekenhulp {
     }
     clearErrors(this.root);
     this.result.innerHTML = reply.html; // built by calc, which escapes every text
+    pageResults(this.result, reply.paginas ?? {});
     this.shown = input;
     stateToUrl(this.root, values, input === this.presetInput);
   }
@@ -267,7 +287,7 @@ class Rekenhulp {
   reset() {
     this.cancel();
     fillForm(this.form, this.preset);
-    for (const [table, rows] of this.builtRows) table.tBodies[0].innerHTML = rows;
+    for (const [table, rows] of this.builtRows) restoreRows(table, rows);
     clearErrors(this.root);
     this.result.innerHTML = this.builtIn;
     this.shown = this.wanted = this.presetInput;
