@@ -249,8 +249,12 @@ def widget(name: str, title: str, uid: str, fields: tuple, values: dict, result_
 
     inputs = "".join(one(spec) for spec in fields)
     return (
-        f'<section class="rekenhulp" id="{uid}" data-rekenhulp="{e(name)}" aria-labelledby="{uid}-titel">'
-        f'<h2 class="rh-titel" id="{uid}-titel">{e(title)}</h2>'
+        # Material's search leaves out what is marked data-search-exclude: the form and the
+        # answer would bury the page's own text. The heading (a section of its own for the
+        # search) is marked too, or it would be indexed with the page's title and no text.
+        f'<section class="rekenhulp" id="{uid}" data-rekenhulp="{e(name)}" aria-labelledby="{uid}-titel"'
+        " data-search-exclude>"
+        f'<h2 class="rh-titel" id="{uid}-titel" data-search-exclude>{e(title)}</h2>'
         '<form class="rh-form" novalidate>'
         f'<div class="rh-foutsamenvatting" id="{uid}-fouten" tabindex="-1" hidden>'
         f'<h3 class="rh-foutsamenvatting__titel">Controleer uw invoer</h3><ul></ul></div>'
