@@ -203,9 +203,10 @@ def table(uid: str, spec: Table, rows: list[dict[str, str]]) -> str:
     - read: for `table[data-tabel=KEY]`, send KEY as a list with one object per `tbody > tr`,
       in order, `{data-kolom: control.value}` (a select gives "ja"/"nee"); send empty rows too,
       calc skips them and numbers rows by their position, from 1.
-    - errors: veld "KEY[n].kolom" is the control `[data-kolom=kolom]` in the n-th body row;
+    - errors: veld "KEY[n].kolom" is the control `[data-kolom=kolom]` in the n-th body row,
+      whose message goes under it in its cell (`p.rh-celfout`, made and removed by the script);
       veld "KEY[n]" that row; veld "KEY" the whole table (`.rh-tabelveld[data-veld=KEY]`, whose
-      `ul.rh-tabelfouten#{base}-fout` may list the messages of its cells).
+      `ul.rh-tabelfouten#{base}-fout` lists the messages of the table and its rows).
     - add (`button[data-actie=rij-toevoegen][data-tabel=KEY]`): clone the row in
       `template[data-rij-sjabloon=KEY]`, append it to the tbody, renumber; not beyond
       `data-max-rijen`. Remove (`button[data-actie=rij-verwijderen]`): remove its row, renumber;
