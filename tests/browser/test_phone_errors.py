@@ -3,27 +3,11 @@
 
 from __future__ import annotations
 
-import pytest
 from sitebuild import cli
 from test_budget import COSTS_PAGE
 from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values
 from test_tables import cell
 from test_widths import locations_csv
-
-
-@pytest.fixture
-def phone(browser, site_url):
-    context = browser.new_context(
-        viewport={"width": 375, "height": 740},
-        has_touch=True,
-        is_mobile=True,
-        locale="nl-NL",
-        service_workers="block",
-    )
-    page = context.new_page()
-    page.base = site_url
-    yield page
-    context.close()
 
 
 def message_in_view(page, control, expected: str) -> None:
@@ -52,8 +36,8 @@ def blur_with_error(page, widget, control, text: str) -> str:
     return next(f["melding"] for f in result["fouten"] if f["veld"].endswith(veld))
 
 
-def test_a_bad_cell_in_row_20_says_so_at_the_cell(phone, tmp_path):
-    phone.goto(phone.base + COSTS_PAGE)
+def test_a_bad_cell_in_row_20_says_so_at_the_cell(phone, site_url, tmp_path):
+    phone.goto(site_url + COSTS_PAGE)
     phone.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = phone.locator('.rekenhulp[data-rekenhulp="budget"]').first
     widget.locator("input.rh-bestand").set_input_files(str(locations_csv(tmp_path / "l.csv")))
@@ -73,8 +57,8 @@ def test_a_bad_cell_in_row_20_says_so_at_the_cell(phone, tmp_path):
     assert widget.locator(".rh-celfout").count() == 0
 
 
-def test_a_bad_field_says_so_at_the_field(phone):
-    phone.goto(phone.base)
+def test_a_bad_field_says_so_at_the_field(phone, site_url):
+    phone.goto(site_url)
     phone.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = phone.locator('.rekenhulp[data-rekenhulp="uren"]').first
     control = widget.locator('.rh-invoer[name="fte"]')

@@ -6,33 +6,19 @@ from __future__ import annotations
 TOOLTIP = ".md-tooltip2--active[role=tooltip]"
 
 
-def test_a_tap_on_an_abbreviation_shows_its_explanation(browser, site_url):
-    context = browser.new_context(
-        viewport={"width": 375, "height": 740},
-        has_touch=True,
-        is_mobile=True,
-        locale="nl-NL",
-        service_workers="block",
-    )
-    page = context.new_page()
-    try:
-        page.goto(site_url)
-        abbr = page.locator("article p abbr[title]").first
-        title = abbr.get_attribute("title")
-        assert title
-        abbr.tap()
-        tooltip = page.locator(TOOLTIP)
-        tooltip.wait_for()
-        assert tooltip.inner_text().strip() == title
-        # Readable on a phone: not Material's 10 px.
-        assert (
-            tooltip.evaluate("t => parseFloat(getComputedStyle(t.firstElementChild).fontSize)")
-            >= 14
-        )
-        page.locator("article h1").tap()  # a tap elsewhere closes it
-        tooltip.wait_for(state="detached")
-    finally:
-        context.close()
+def test_a_tap_on_an_abbreviation_shows_its_explanation(phone, site_url):
+    phone.goto(site_url)
+    abbr = phone.locator("article p abbr[title]").first
+    title = abbr.get_attribute("title")
+    assert title
+    abbr.tap()
+    tooltip = phone.locator(TOOLTIP)
+    tooltip.wait_for()
+    assert tooltip.inner_text().strip() == title
+    # Readable on a phone: not Material's 10 px.
+    assert tooltip.evaluate("t => parseFloat(getComputedStyle(t.firstElementChild).fontSize)") >= 14
+    phone.locator("article h1").tap()  # a tap elsewhere closes it
+    tooltip.wait_for(state="detached")
 
 
 def test_tab_reaches_each_abbreviation_once_and_shows_its_explanation(page, site_url):
