@@ -203,6 +203,18 @@ export function bindTables(form, changed) {
   });
 }
 
+/** The message element under a table cell's control (removed again by clearErrors). */
+function cellNote(control) {
+  let note = control.parentElement.querySelector(":scope > .rh-celfout");
+  if (!note) {
+    note = document.createElement("p");
+    note.className = "rh-fout rh-celfout";
+    note.id = `${control.id}-fout`;
+    control.after(note);
+  }
+  return note;
+}
+
 const shownErrors = new WeakMap(); // .rekenhulp -> calc's errors on screen (for rows paged in)
 const MAX_LISTED = 25; // messages listed in the summary and under a table; the rest are counted
 
@@ -225,15 +237,21 @@ function controlOf({ field, table, row, column }) {
   return column ? tr.querySelector(`[data-kolom="${CSS.escape(column)}"]`) : tr.querySelector("[data-kolom]");
 }
 
-// Marks the controls of `errors` that are on the page shown (again after another page shows).
+// Marks the controls of `errors` that are on the page shown (again after another page shows);
+// a cell gets its message under its control.
 function markControls(root, errors) {
-  for (const { veld } of errors) {
+  for (const { veld, melding } of errors) {
     const found = target(root, veld);
     const control = found && controlOf(found);
     if (!control) continue;
     control.setAttribute("aria-invalid", "true");
+    let message = found.field.querySelector(":scope > .rh-fout");
+    if (control.matches("td > [data-kolom]")) {
+      message = cellNote(control);
+      message.textContent = melding;
+      message.hidden = false;
+    }
     const hint = root.querySelector(`#${CSS.escape(control.id)}-hint`);
-    const message = found.field.querySelector(":scope > .rh-fout");
     const described = [hint?.id, message?.id].filter(Boolean).join(" ");
     if (described) control.setAttribute("aria-describedby", described);
   }
@@ -244,6 +262,7 @@ export function clearErrors(root) {
   const summary = root.querySelector(".rh-foutsamenvatting");
   summary.hidden = true;
   summary.querySelector("ul").replaceChildren();
+  for (const note of root.querySelectorAll(".rh-celfout")) note.remove();
   for (const field of root.querySelectorAll(".rh-veld--fout")) field.classList.remove("rh-veld--fout");
   for (const message of root.querySelectorAll(".rh-fout")) {
     message.hidden = true;
@@ -272,7 +291,7 @@ const more = (count) => item(`En nog ${formatNumber(count)} ${count === 1 ? "mel
 // A line of the summary: a link that focuses the control (showing its row's page first).
 function summaryLine(found, melding) {
   const control = found && controlOf(found);
-  if (!control && !found?.row) return item(melding);
+  if (!control && !(found?.row && found.table)) return item(melding);
   const link = document.createElement("a");
   link.href = `#${control?.id ?? found.field.id}`;
   link.textContent = melding;
@@ -280,7 +299,7 @@ function summaryLine(found, melding) {
     // Focus the field; keep Material's instant navigation from re-rendering the page.
     event.preventDefault();
     event.stopPropagation();
-    if (found.row) showRow(found.table, found.row);
+    if (found.row && found.table) showRow(found.table, found.row);
     controlOf(found)?.focus();
   });
   const line = document.createElement("li");
@@ -298,7 +317,9 @@ export function showErrors(root, errors, moveFocus) {
     const found = target(root, veld);
     if (found) {
       found.field.classList.add("rh-veld--fout");
-      const message = found.field.querySelector(":scope > .rh-fout");
+      // A row's or a cell's message goes in its cell (markControls, for the rows on the page
+      // shown): above the table it may be screens away (a phone, row 20).
+      const message = found.row === null || !found.table ? found.field.querySelector(":scope > .rh-fout") : null;
       if (message?.tagName === "UL") {
         const count = (listed.get(message) ?? 0) + 1;
         listed.set(message, count);
