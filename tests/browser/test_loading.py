@@ -40,6 +40,10 @@ WATCH = """() => {
       window.__klaar = performance.now();
   };
   new MutationObserver(note).observe(root, { subtree: true, attributes: true, childList: true, characterData: true });
+  // Every write of the status line, a live region that a screen reader reads out on each change.
+  window.__statusWrites = 0;
+  new MutationObserver((records) => { window.__statusWrites += records.length; })
+    .observe(root.querySelector(".rh-status"), { childList: true, characterData: true, subtree: true });
 }"""
 
 
@@ -155,6 +159,9 @@ def test_a_slow_line_gets_ready_with_progress_and_never_fails(page, site_url):
     percents = [int(m[1]) for p in progress if (m := re.match(r"(\d+) % geladen", p["text"]))]
     assert len(percents) >= 10 and percents == sorted(percents), percents
     assert progress[-1]["text"].startswith("Geladen"), progress[-1]
+    # The status line changed with the state (laden, waiting for the answer, klaar), not with
+    # every step of the progress: a screen reader reads out each change.
+    assert page.evaluate("window.__statusWrites") <= 4, page.evaluate("window.__statusWrites")
     wait_current(widget)
     same_as_cpython(widget)
 

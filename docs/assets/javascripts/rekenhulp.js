@@ -219,7 +219,10 @@ class Rekenhulp {
     if (state !== "mislukt" && !this.current) status = refused ? "fout" : state === "klaar" ? "bijwerken" : "wacht";
     this.root.dataset.staat = state;
     this.status.dataset.status = status;
-    this.status.textContent = statusText(status, { current: this.current, preset: this.shown === this.presetInput });
+    const text = statusText(status, { current: this.current, preset: this.shown === this.presetInput });
+    // Written only when it changes: a screen reader reads out every change of this live region,
+    // and the view is refreshed with every step of the progress while the runtime loads.
+    if (this.status.textContent !== text) this.status.textContent = text;
     this.result.setAttribute("aria-busy", String(status === "wacht" || status === "bijwerken"));
     this.result.dataset.actueel = this.current ? "ja" : "nee";
     showProgress(this.progress, state === "laden" ? engine.progress : null);
