@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sitebuild import cli
 from test_budget import COSTS_PAGE
-from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values
+from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, use_rekenhulp
 from test_tables import cell
 from test_widths import locations_csv
 
@@ -38,8 +38,8 @@ def blur_with_error(page, widget, control, text: str) -> str:
 
 def test_a_bad_cell_in_row_20_says_so_at_the_cell(phone, site_url, tmp_path):
     phone.goto(site_url + COSTS_PAGE)
-    phone.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = phone.locator('.rekenhulp[data-rekenhulp="budget"]').first
+    use_rekenhulp(phone, widget)
     widget.locator("input.rh-bestand").set_input_files(str(locations_csv(tmp_path / "l.csv")))
     widget.locator(".rh-bestandsmeldingen").filter(has_text="25 locaties").wait_for()
     control = cell(widget, "locaties", 20, "doelgroeppeuters")
@@ -59,8 +59,10 @@ def test_a_bad_cell_in_row_20_says_so_at_the_cell(phone, site_url, tmp_path):
 
 def test_a_bad_field_says_so_at_the_field(phone, site_url):
     phone.goto(site_url)
-    phone.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = phone.locator('.rekenhulp[data-rekenhulp="uren"]').first
     control = widget.locator('.rh-invoer[name="fte"]')
+    control.scroll_into_view_if_needed()
+    control.tap()  # using the rekenhulp starts the runtime
+    phone.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     expected = blur_with_error(phone, widget, control, "abc")
     message_in_view(phone, control, expected)
