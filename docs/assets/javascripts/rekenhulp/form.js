@@ -116,6 +116,7 @@ export function setRows(table, rows) {
 export function restoreRows(table, html) {
   table.tBodies[0].innerHTML = html;
   held.delete(table);
+  renumber(table); // also lets "Rij toevoegen" work again after a full table
   pagers.get(table)?.update(0, stateOf(table).rows.length);
 }
 

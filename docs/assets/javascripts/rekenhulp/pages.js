@@ -1,6 +1,7 @@
 // Long tables a page at a time: a table of 5,000 locations laid out whole blocks the page for
-// seconds, so a rekenhulp shows PAGE rows of it and a pager below it. Used for the form's tables
-// of inputs (form.js) and for a result's long tables (calc sends their rows by page).
+// seconds, so a rekenhulp shows a page of its rows with a pager below it. Used for the form's
+// tables of inputs (form.js, 50 rows a page) and a result's long tables (rekenhulp.js; calc sends
+// their rows by page of 100, calc.html.paged).
 const nlNumber = new Intl.NumberFormat("nl-NL");
 
 /** A whole number as Dutch text: 5.000. */
