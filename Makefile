@@ -32,7 +32,8 @@ pyodide-test:
 browser-test:
 	$(PY) -m pytest tests/browser $(wildcard tests/site) -q
 
-# Speed and bytes against the targets of issue 7; `make bench BENCH_ARGS="--runs 9 --lighthouse"`.
+# Speed and bytes against the targets of issues 7 and 15, Lighthouse included;
+# `make bench BENCH_ARGS="--runs 9"`, or BENCH_ARGS="--zonder-lighthouse" for a quick look.
 bench: setup-test
 	$(PY) tools/benchmark.py $(BENCH_ARGS)
 

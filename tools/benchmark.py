@@ -1,6 +1,7 @@
 """Benchmark of what a visitor of PBM-wijzer waits for and downloads (issue 7).
 
-    .venv/bin/python tools/benchmark.py [--runs 5] [--changes 30] [--lighthouse] [--out bench/results]
+    .venv/bin/python tools/benchmark.py [--runs 5] [--changes 30] [--zonder-lighthouse]
+        [--alleen 7 15 lighthouse] [--out bench/results]
 
 Builds the site strictly (tests/sitebuild.py) into a temporary folder, serves it under
 /pbm-wijzer/ on 127.0.0.1 with its own threaded server (which sends GitHub Pages' caching header,
@@ -18,8 +19,13 @@ The measurements (numbers as in issue 7):
    runs `1 + 1`; and the ratio 2/3;
 4. a click on a menu link to another page with a rekenhulp (instant navigation; Pyodide already
    running) -> that page answering a changed input. Reported without the benchmark's own reaction
-   time: (click -> new widget ready) + (change -> answer);
-5. an input change -> the new answer on screen, p50 and p95 over all changes of all runs;
+   time: (click -> new widget ready) + (input -> answer, typed and left at once as in 5);
+5. an input change -> the new answer on screen, p50 and p95 over all changes of all runs: from
+   the last input event to the frame with the answer, the value typed and the field left in one
+   task (input and change event together, as a paste and Tab), so that neither the harness's own
+   delay before its Tab nor the typing pause (typing computes too, 250 ms after the last key)
+   is counted. Before, measured from the change event, a Tab late by more than that pause gave
+   a negative time: the answer to the typing was already there;
 6. the budget rekenhulp: a 2,000-location CSV chosen -> the answer on screen (skipped, with a
    reason, while the site has no budget rekenhulp with a file input);
 7. bytes the server sent for one first visit of the home page: the Pyodide runtime and the
@@ -27,9 +33,24 @@ The measurements (numbers as in issue 7):
    is on the gzip figure; headers are not counted);
 8. a repeat visit after the HTTP cache has expired: same context, HTTP cache cleared over CDP, the
    service worker kept, home page loaded again: bytes the server sent again;
-9. with --lighthouse: Lighthouse (npm, default mobile settings) on every page of the sitemap,
+9. unless --zonder-lighthouse: Lighthouse (npm, default mobile settings) on every page of the sitemap,
    served gzip-compressed as GitHub Pages serves text (uncompressed, Lighthouse's simulated
    slow 4G would put about a second on the largest contentful paint that visitors never see).
+
+And those of issue 15 (rows 15.x):
+15.1 a reader: every page with a rekenhulp is opened and scrolled through to the end (so every
+   rekenhulp comes into view), nothing is touched, the page is left idle: the bytes of the
+   runtime (Pyodide, standard library, calc wheel, the rekenhulp's worker) the server sent. Also
+   when the first rekenhulp came into view on the home page: a trigger "in view" would have
+   downloaded the runtime for every reader from that moment;
+15.3 the home page on an emulated line (Chromium's Network.emulateNetworkConditions, which also
+   holds the worker's downloads), 9 Mbit/s with 40 ms latency and 1.6 Mbit/s with 150 ms, served
+   gzip-compressed as GitHub Pages does (text and wasm): after the page has loaded, the first use
+   (a click into a field, then a changed input) -> the answer on screen; whether the rekenhulp
+   ever said "mislukt"; how many progress steps it showed;
+15.4 the budget rekenhulp with 5,000 locations: a CSV chosen, then an input changed: the longest
+   task on the main thread (PerformanceObserver "longtask") from the change until a second after
+   the answer is on screen, and the time to that answer.
 
 The machine's load matters: run it on a quiet machine and compare medians, not single runs.
 """
@@ -70,8 +91,22 @@ FIELD = "doelgroeppeuters"
 BUDGET = '.rekenhulp[data-rekenhulp="budget"]'
 LIGHTHOUSE = "12.2.3"
 KB = 1000
-# What GitHub Pages sends gzip-compressed (text; the Pyodide wasm and zip are served as they are).
-COMPRESSED_TYPES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map"}
+# What GitHub Pages sends gzip-compressed: text, and the wasm (application/wasm); zips as they are.
+COMPRESSED_TYPES = {
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".svg",
+    ".xml",
+    ".txt",
+    ".map",
+    ".wasm",
+}
+# Issue 15: emulated lines (Mbit/s, latency ms) and the budget's big table.
+LINES = {"9mbit": (9, 40), "1_6mbit": (1.6, 150)}
+BIG_TABLE = 5000
 
 # Targets of issue 7: (comparison, value). "le": at most, "ge": at least, "eq": exactly.
 TARGETS = {
@@ -86,6 +121,17 @@ TARGETS = {
     "7_pyodide_gzip_bytes": (None, None),
     "7_eigen_gzip_bytes": ("le", 300 * KB),
     "8_pyodide_opnieuw_bytes": ("eq", 0),
+    "15_1_lezer_runtime_bytes": ("eq", 0),
+    "15_1_in_beeld_ms": (None, None),
+    "15_3_9mbit_eerste_gebruik_ms": (None, None),
+    "15_3_9mbit_mislukt_aantal": ("eq", 0),
+    "15_3_1_6mbit_eerste_gebruik_ms": (None, None),
+    "15_3_1_6mbit_mislukt_aantal": ("eq", 0),
+    "15_3_1_6mbit_voortgang_aantal": ("ge", 2),
+    "15_4_import_langste_taak_ms": ("le", 200),
+    "15_4_import_antwoord_ms": (None, None),
+    "15_4_wijziging_langste_taak_ms": ("le", 200),
+    "15_4_wijziging_antwoord_ms": (None, None),
 }
 
 # Runs in every page before its own scripts. Instant navigation keeps the window, so __bench
@@ -103,7 +149,41 @@ INIT_SCRIPT = r"""
     else requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
+  // Issue 15: long tasks; the first focus in a rekenhulp; when one first came into view; every
+  // state of the first rekenhulp and every progress text it showed.
+  b.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: "longtask", buffered: true });
+  b.states = [];
+  b.progress = [];
+  document.addEventListener("focusin", (event) => {
+    if (b.firstFocus === undefined && event.target.closest?.(".rekenhulp")) b.firstFocus = performance.now();
+  }, true);
+  document.addEventListener("DOMContentLoaded", () => {
+    const root = document.querySelector(".rekenhulp");
+    if (!root) return;
+    new IntersectionObserver((entries, observer) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        b.inView = performance.now();
+        observer.disconnect();
+      }
+    }).observe(root);
+    const note = () => {
+      if (root.dataset.staat && root.dataset.staat !== b.states.at(-1)) b.states.push(root.dataset.staat);
+      const box = root.querySelector(".rh-voortgang");
+      const text = box && !box.hidden ? box.textContent.trim() : "";
+      if (text && text !== b.progress.at(-1)) b.progress.push(text);
+    };
+    new MutationObserver(note).observe(root, { subtree: true, attributes: true, childList: true, characterData: true });
+    note();
+  });
   document.addEventListener("change", () => b.changes.push(performance.now()), true);
+  // The last input event at or before `t`: the moment the value the answer is for was typed.
+  // Typing computes too (after a pause), so the answer can come before the change event.
+  b.inputs = [];
+  document.addEventListener("input", () => b.inputs.push(performance.now()), true);
+  b.lastInput = (t) => b.inputs.filter((x) => x <= t).at(-1) ?? null;
   document.addEventListener("click", () => b.clicks.push(performance.now()), true);
   // Resolves when check() first holds: `seen` when the DOM changed, `frame` at the next frame.
   const watch = (check) =>
@@ -349,9 +429,15 @@ def sitemap_urls(site: Path) -> list[str]:
     return [el.text.strip() for el in tree.iter() if el.tag.endswith("loc") and el.text]
 
 
-def budget_csv(path: Path, rows: int = 2000) -> Path:
-    lines = ["naam;aanbieder;doelgroeppeuters"]
-    lines += [f"Locatie {i:04d};Aanbieder {i % 40 + 1};{i % 30 + 1}" for i in range(1, rows + 1)]
+def budget_csv(path: Path, rows: int = 2000, places: bool = False) -> Path:
+    """Locations as a municipality exports them; with `places`, bezette plaatsen too (which the
+    budget's preset counts by, so the whole table is valid input)."""
+    lines = ["naam;aanbieder;doelgroeppeuters" + (";bezette plaatsen" if places else "")]
+    lines += [
+        f"Locatie {i:04d};Aanbieder {i % 40 + 1};{i % 30 + 1}"
+        + (f";{i % 30 + 10}" if places else "")
+        for i in range(1, rows + 1)
+    ]
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path
 
@@ -393,17 +479,36 @@ def field(page):
     return page.locator(UREN).first.locator(f'.rh-invoer[name="{FIELD}"]')
 
 
-def change_and_wait(page, value: str, total: str, fresh: bool = False) -> dict:
-    """Fill the field, press Tab, and wait until the total shows `total`; page-side times."""
+def commit(box, value: str, at_once: bool) -> None:
+    """Type `value` into the field and leave it. `at_once`: in one task of the page, so the input
+    and the change event come together (as a paste and Tab at once) and the time from the input
+    is the rekenhulp's alone; otherwise Playwright's fill and Tab, some 10 ms apart."""
+    if not at_once:
+        box.fill(value)
+        box.press("Tab")
+        return
+    box.evaluate(
+        """(el, v) => {
+          el.focus();
+          el.value = v;
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+          el.dispatchEvent(new Event("change", { bubbles: true }));
+        }""",
+        value,
+    )
+
+
+def change_and_wait(page, value: str, total: str, fresh=False, at_once=False) -> dict:
+    """Type `value` and leave the field (commit), and wait until the total shows `total`;
+    page-side times, with `input` the last input event before the answer (the value typed)."""
     page.evaluate(
         "([s, t, f]) => { window.__answer = __bench.whenText(s, t, f); }", [TOTAL, total, fresh]
     )
-    box = field(page)
-    box.fill(value)
-    box.press("Tab")
-    answer = page.evaluate("window.__answer")
-    answer["change"] = page.evaluate("__bench.changes[__bench.changes.length - 1]")
-    return answer
+    commit(field(page), value, at_once)
+    return page.evaluate(
+        "async () => { const a = await window.__answer;"
+        " return { ...a, input: __bench.lastInput(a.seen) }; }"
+    )
 
 
 def service_worker_state(page) -> str:
@@ -460,15 +565,17 @@ def fresh_context(pw, **options):
             context.close()
 
 
-def visit_run(pw, base, traffic, home, targets, preset, changes, run, budget_page, csv):
-    """One visit: measurements 1, 2, 7, 5, 4, 8 (and 6) in a fresh profile."""
+def visit_run(pw, base, traffic, home, targets, preset, changes, run, budget_page, csv, big):
+    """One visit: measurements 1, 2, 7, 5, 4, 8 (and 6, 15.4) in a fresh profile."""
     out: dict = {"fouten": []}
     with fresh_context(pw, service_workers="allow") as context:
-        visit(context, out, base, traffic, home, targets, preset, changes, run, budget_page, csv)
+        visit(
+            context, out, base, traffic, home, targets, preset, changes, run, budget_page, csv, big
+        )
     return out
 
 
-def visit(context, out, base, traffic, home, targets, preset, changes, run, budget_page, csv):
+def visit(context, out, base, traffic, home, targets, preset, changes, run, budget_page, csv, big):
     context.add_init_script(INIT_SCRIPT)
     page = context.new_page()
 
@@ -499,8 +606,8 @@ def visit(context, out, base, traffic, home, targets, preset, changes, run, budg
         samples = []
         for i in range(changes):
             value, total = changed(preset[home], 200 + i)
-            answer = change_and_wait(page, value, total)
-            samples.append(answer["frame"] - answer["change"])
+            answer = change_and_wait(page, value, total, at_once=True)
+            samples.append(answer["frame"] - answer["input"])
         out["5_invoer_ms"] = samples
 
     def instant_navigation():  # 4: a menu link to another page with a rekenhulp
@@ -531,11 +638,9 @@ def visit(context, out, base, traffic, home, targets, preset, changes, run, budg
         page.locator('a[data-bench="1"]').first.click()
         click = page.evaluate("__bench.clicks[__bench.clicks.length - 1]")
         ready = page.evaluate("window.__ready")
-        box = field(page)
-        box.fill(value)
-        box.press("Tab")
+        commit(field(page), value, at_once=True)
         answer = page.evaluate("window.__answer")
-        change = page.evaluate("__bench.changes[__bench.changes.length - 1]")
+        change = page.evaluate("(t) => __bench.lastInput(t)", answer["seen"])
         out["4_instant_navigatie_ms"] = (ready["frame"] - click) + (answer["frame"] - change)
         out["4_tot_klaar_ms"] = ready["frame"] - click
         out["4_bruto_ms"] = answer["frame"] - click
@@ -566,11 +671,16 @@ def visit(context, out, base, traffic, home, targets, preset, changes, run, budg
     phase("8", repeat_visit)
     if budget_page:
         phase("6", lambda: out.__setitem__("6", budget_run(page, base, budget_page, csv)))
+        if big:
+            phase(
+                "15.4", lambda: out.__setitem__("15_4", big_table_run(page, base, budget_page, big))
+            )
 
 
 def budget_run(page, base, path, csv) -> dict:
     page.goto(base + path)
     widget = page.locator(BUDGET).first
+    widget.locator("input.rh-invoer").first.click()  # using it starts the runtime
     page.wait_for_selector(f'{BUDGET}[data-staat="klaar"]', timeout=PYODIDE_WAIT_MS)
     upload = widget.locator('input[type="file"]')
     if upload.count() == 0:
@@ -587,6 +697,165 @@ def budget_run(page, base, path, csv) -> dict:
         "fouten_in_widget": errors,
         "noemt_2000": bool(re.search(r"2\.?000", text)),
     }
+
+
+def big_table_visit(pw, base, path, csv) -> dict:
+    """15.4 on its own (--alleen 15): a visit of the budget page only, in a fresh profile."""
+    out: dict = {"fouten": []}
+    with fresh_context(pw, service_workers="allow") as context:
+        context.add_init_script(INIT_SCRIPT)
+        try:
+            out["15_4"] = big_table_run(context.new_page(), base, path, csv)
+        except Exception as error:
+            out["fouten"].append(f"15.4: {type(error).__name__}: {error}".splitlines()[0])
+            print(f"   fout: {out['fouten'][-1]}", file=sys.stderr)
+    return out
+
+
+def big_table_run(page, base, path, csv) -> dict:
+    """15.4: the budget with BIG_TABLE locations: a CSV chosen, then an input changed."""
+    page.goto(base + path)
+    page.evaluate("localStorage.clear()")  # no table of an earlier phase
+    page.reload()
+    widget = page.locator(BUDGET).first
+    widget.locator("input.rh-invoer").first.click()
+    page.wait_for_selector(f'{BUDGET}[data-staat="klaar"]', timeout=PYODIDE_WAIT_MS)
+    result = f"{BUDGET} .rh-resultaat"
+    out = {}
+
+    def measured(key, act):
+        start = page.evaluate(
+            "(s) => { __bench.longTasks = []; window.__answer = __bench.whenChanged(s);"
+            " return performance.now(); }",
+            result,
+        )
+        act()
+        answer = page.evaluate("window.__answer")
+        page.wait_for_selector(f'{result}[data-actueel="ja"]', timeout=PYODIDE_WAIT_MS)
+        page.wait_for_timeout(1000)  # the layout and paint after the answer count too
+        tasks = page.evaluate("__bench.longTasks")
+        out[f"{key}_antwoord_ms"] = answer["frame"] - start
+        out[f"{key}_langste_taak_ms"] = max((d for t, d in tasks if t >= start), default=0)
+        out[f"{key}_taken_ms"] = [round(d) for t, d in tasks if t >= start]
+
+    measured("import", lambda: widget.locator('input[type="file"]').set_input_files(str(csv)))
+    rows = page.evaluate(
+        "(s) => document.querySelector(s).querySelector('table[data-paginas]')?.dataset.rijen",
+        result,
+    )
+    if rows != str(BIG_TABLE):
+        raise RuntimeError(f"de uitkomst noemt {rows} locaties, niet {BIG_TABLE}")
+    box = widget.locator('.rh-invoer[name="vaste_voet_uren"]')
+    value = "17" if box.input_value() != "17" else "18"
+
+    def change():
+        box.fill(value)
+        box.press("Tab")
+
+    measured("wijziging", change)
+    out["fouten_in_widget"] = widget.locator(
+        ".rh-foutsamenvatting:not([hidden]) li"
+    ).all_inner_texts()[:3]
+    return out
+
+
+def is_runtime(path: str) -> bool:
+    """Pyodide, its standard library, the calc wheel and the rekenhulp's worker."""
+    return is_pyodide(path) or "/assets/calc/" in path or path.endswith("/rekenhulp-worker.js")
+
+
+def scroll_through(page) -> None:
+    """Scroll to the end of the page as a reader does, so every rekenhulp comes into view."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for _ in range(0, height, 300):
+        page.mouse.wheel(0, 300)
+        page.wait_for_timeout(30)
+    page.wait_for_timeout(500)
+
+
+def reader_run(pw, base, traffic, paths) -> dict:
+    """15.1: a reader of every page with a rekenhulp, who scrolls through and touches nothing."""
+    with fresh_context(pw, service_workers="allow") as context:
+        context.add_init_script(INIT_SCRIPT)
+        page = context.new_page()
+        mark = traffic.mark()
+        in_view = None
+        for path in paths:
+            page.goto(base + path)
+            scroll_through(page)
+            if in_view is None:
+                in_view = page.evaluate("__bench.inView ?? null")
+            settle(page, traffic, quiet_s=1.5)  # idle: an idle prefetch would have started
+        runtime = [r for r in traffic.since(mark) if is_runtime(r["path"])]
+        return {
+            "bytes": sum(r["body"] for r in runtime),
+            "bestanden": sorted({r["path"] for r in runtime}),
+            "in_beeld_ms": in_view,
+        }
+
+
+def line_run(pw, base, traffic, home, preset, line, run) -> dict:
+    """15.3: the home page on an emulated line; the first use -> the answer."""
+    mbit, latency = LINES[line]
+    with fresh_context(pw, service_workers="allow") as context:
+        context.add_init_script(INIT_SCRIPT)
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send(
+            "Network.emulateNetworkConditions",
+            {
+                "offline": False,
+                "latency": latency,
+                "downloadThroughput": mbit * 1_000_000 / 8,
+                "uploadThroughput": mbit * 1_000_000 / 8,
+            },
+        )
+        traffic.compress = True  # as GitHub Pages sends it
+        try:
+            page.goto(base + home, timeout=PYODIDE_WAIT_MS)
+            settle(page, traffic, quiet_s=1.0)
+            value, total = changed(preset[home], 500 + run)
+            page.evaluate(
+                "([s, t]) => { __bench.whenText(s, t).then((a) => { window.__done = a; }); }",
+                [TOTAL, total],
+            )
+            box = field(page)
+            box.fill(value)
+            box.press("Tab")
+            page.wait_for_function(
+                "() => window.__done || __bench.states.includes('mislukt')",
+                timeout=4 * PYODIDE_WAIT_MS,
+            )
+            bench = page.evaluate(
+                "({ done: window.__done ?? null, first: __bench.firstFocus,"
+                " states: __bench.states, progress: __bench.progress })"
+            )
+        finally:
+            traffic.compress = False
+    steps = {text for text in bench["progress"] if re.match(r"\d+ %", text)}
+    return {
+        "ms": bench["done"]["frame"] - bench["first"] if bench["done"] else None,
+        "mislukt": "mislukt" in bench["states"],
+        "voortgang": len(steps),
+        "staten": bench["states"],
+    }
+
+
+def issue_15_runs(pw, base, traffic, home, preset, readable, run, extra) -> None:
+    """15.1 and 15.3 (15.4 is part of the visit): a reader, then each emulated line."""
+    steps = [("lezers", lambda: reader_run(pw, base, traffic, readable))]
+    steps += [
+        (line, lambda line=line: line_run(pw, base, traffic, home, preset, line, run))
+        for line in LINES
+    ]
+    for name, step in steps:
+        try:
+            extra[name].append(step())
+        except Exception as error:  # one broken run must not hide the others
+            message = f"{type(error).__name__}: {error}".splitlines()[0]
+            print(f"   fout ({name}): {message}", file=sys.stderr)
+            extra[name].append({"fout": message})
 
 
 def floor_run(pw, base, floor_path) -> float:
@@ -718,12 +987,23 @@ def fmt(key: str, value) -> str:
         return f"{value / KB:,.1f} KB"
     if key.endswith("verhouding"):
         return f"{value:.2f}"
+    if key.endswith("aantal"):
+        return f"{value:,.0f}"
     return f"{value:,.0f} ms"
 
 
-def analyse(visits: list[dict], floors: list[float]) -> dict:
+GROUPS = ("7", "15", "lighthouse")
+
+
+def group_of(key: str) -> str:
+    """The group a measurement belongs to (--alleen): issue 15's rows, or issue 7's."""
+    return "15" if key.startswith("15_") else "7"
+
+
+def analyse(visits: list[dict], floors: list[float], extra: dict) -> dict:
     col = lambda key: [v.get(key) for v in visits if v.get(key) is not None]  # noqa: E731
     m: dict[str, dict] = {}
+    m.update(analyse_15(visits, extra))
     for key in ("1_ingebouwd_antwoord_ms", "2_koud_antwoord_ms", "4_instant_navigatie_ms"):
         m[key] = summary(col(key))
     m["3_vloer_ms"] = summary(floors)
@@ -769,6 +1049,27 @@ def analyse(visits: list[dict], floors: list[float]) -> dict:
     return m
 
 
+def analyse_15(visits: list[dict], extra: dict) -> dict:
+    ok = lambda runs: [r for r in runs if "fout" not in r]  # noqa: E731
+    readers = ok(extra["lezers"])
+    m = {
+        "15_1_lezer_runtime_bytes": summary([r["bytes"] for r in readers]),
+        "15_1_in_beeld_ms": summary([r["in_beeld_ms"] for r in readers]),
+    }
+    for line in LINES:
+        runs = ok(extra[line])
+        m[f"15_3_{line}_eerste_gebruik_ms"] = summary([r["ms"] for r in runs])
+        # A count over all runs (a run that broke off counts as failed too).
+        failed = sum(r["mislukt"] for r in runs) + len(extra[line]) - len(runs)
+        m[f"15_3_{line}_mislukt_aantal"] = {"median": failed, "n": len(extra[line])}
+        m[f"15_3_{line}_voortgang_aantal"] = summary([r["voortgang"] for r in runs])
+    big = [v["15_4"] for v in visits if "15_4" in v]
+    for key in ("import", "wijziging"):
+        m[f"15_4_{key}_langste_taak_ms"] = summary([b[f"{key}_langste_taak_ms"] for b in big])
+        m[f"15_4_{key}_antwoord_ms"] = summary([b[f"{key}_antwoord_ms"] for b in big])
+    return m
+
+
 ROWS = [
     ("1", "Navigatie → ingebouwd antwoord zichtbaar (startpagina)", "1_ingebouwd_antwoord_ms"),
     ("2", "Navigatie, lege cache → antwoord op gewijzigde invoer", "2_koud_antwoord_ms"),
@@ -791,15 +1092,36 @@ ROWS = [
     ("8", "Herhaalbezoek na verlopen HTTP-cache: Pyodide opnieuw", "8_pyodide_opnieuw_bytes"),
     ("", "  idem eigen bestanden opnieuw (gzip)", "8_eigen_opnieuw_gzip_bytes"),
     ("", "  herhaalbezoek: navigatie → antwoord op gewijzigde invoer", "8_herhaal_antwoord_ms"),
+    (
+        "15.1",
+        "Lezer: runtime-bytes, alle pagina's met rekenhulp gescrold",
+        "15_1_lezer_runtime_bytes",
+    ),
+    ("", "  startpagina: rekenhulp in beeld na (‘in beeld’ zou dan laden)", "15_1_in_beeld_ms"),
+    ("15.3", "9 Mbit/s, 40 ms: eerste gebruik → antwoord", "15_3_9mbit_eerste_gebruik_ms"),
+    ("15.3", "  9 Mbit/s: keren ‘mislukt’ (alle runs)", "15_3_9mbit_mislukt_aantal"),
+    ("15.3", "1,6 Mbit/s, 150 ms: eerste gebruik → antwoord", "15_3_1_6mbit_eerste_gebruik_ms"),
+    ("15.3", "  1,6 Mbit/s: keren ‘mislukt’ (alle runs)", "15_3_1_6mbit_mislukt_aantal"),
+    ("15.3", "  1,6 Mbit/s: voortgangsstappen getoond", "15_3_1_6mbit_voortgang_aantal"),
+    ("15.4", "Budget 5.000 locaties: CSV inlezen, langste taak", "15_4_import_langste_taak_ms"),
+    ("", "  idem: keuze → antwoord", "15_4_import_antwoord_ms"),
+    (
+        "15.4",
+        "Budget 5.000 locaties: invoer gewijzigd, langste taak",
+        "15_4_wijziging_langste_taak_ms",
+    ),
+    ("", "  idem: wijziging → antwoord", "15_4_wijziging_antwoord_ms"),
 ]
 
 
-def table(m: dict, lh: dict | None) -> str:
+def table(m: dict, lh: dict | None, groups: set[str]) -> str:
     lines = [
         "| # | Meting | Mediaan | Spreiding (min–max) | n | Doel | |",
         "|---|---|---|---|---|---|---|",
     ]
     for number, label, key in ROWS:
+        if group_of(key) not in groups:
+            continue
         value = m.get(key, {})
         if "niet_gemeten" in value:
             lines.append(
@@ -851,12 +1173,26 @@ def table(m: dict, lh: dict | None) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="bezoeken per meting (standaard 5)")
-    parser.add_argument("--changes", type=int, default=30, help="invoerwijzigingen per bezoek (5)")
+    parser.add_argument(
+        "--changes", type=int, default=30, help="invoerwijzigingen per bezoek (standaard 30)"
+    )
+    parser.add_argument(
+        "--alleen",
+        nargs="+",
+        choices=GROUPS,
+        default=list(GROUPS),
+        help="alleen deze metingen: 7 (1-8), 15 (15.x), lighthouse (9); standaard alle",
+    )
     parser.add_argument("--warmup", type=int, default=1, help="ongetelde bezoeken vooraf")
-    parser.add_argument("--lighthouse", action="store_true", help="ook Lighthouse op elke pagina")
+    # Lighthouse is one of issue 15's figures (point 6), so it runs unless left out.
+    parser.add_argument("--lighthouse", action="store_true", default=True, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--zonder-lighthouse", dest="lighthouse", action="store_false", help="Lighthouse overslaan"
+    )
     parser.add_argument("--lighthouse-runs", type=int, default=1, help="Lighthouse-runs per pagina")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
+    groups = set(args.alleen) - ({"lighthouse"} if not args.lighthouse else set())
 
     from playwright.sync_api import sync_playwright
 
@@ -877,19 +1213,29 @@ def main(argv=None) -> int:
             others = [p for p in with_widget if p != home]
             budget_pages = pages_with(site, 'data-rekenhulp="budget"')
             csv = budget_csv(Path(tmp) / "locaties.csv")
+            big = budget_csv(Path(tmp) / "groot.csv", BIG_TABLE, places=True)
+            readable = pages_with(site, 'class="rekenhulp"')
             visits, floors = [], []
+            extra: dict[str, list] = {"lezers": [], **{line: [] for line in LINES}}
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=find_browser(), args=BROWSER_ARGS)
                 version = browser.version
                 preset = presets(browser, base, [home, *others])
                 browser.close()
                 budget_page = budget_pages[0] if budget_pages else None
-                for _ in range(args.warmup):  # not counted: first starts warm the OS's caches
+                warmups = args.warmup if "7" in groups else 0
+                for _ in range(warmups):  # not counted: first starts warm the OS's caches
                     print("== opwarmen", file=sys.stderr)
                     floor_run(pw, base, floor_path)
-                    visit_run(pw, base, traffic, home, [], preset, 1, 0, None, csv)
+                    visit_run(pw, base, traffic, home, [], preset, 1, 0, None, csv, big)
                 for run in range(args.runs):
                     print(f"== run {run + 1}/{args.runs}", file=sys.stderr)
+                    if "15" in groups:
+                        issue_15_runs(pw, base, traffic, home, preset, readable, run, extra)
+                    if "7" not in groups:
+                        if budget_page and "15" in groups:  # 15.4, otherwise part of a visit
+                            visits.append(big_table_visit(pw, base, budget_page, big))
+                        continue
                     # Alternate the order so drift in the machine's load hits both alike.
                     order = ("vloer", "bezoek") if run % 2 == 0 else ("bezoek", "vloer")
                     for what in order:
@@ -907,19 +1253,21 @@ def main(argv=None) -> int:
                                 run,
                                 budget_page,
                                 csv,
+                                big if "15" in groups else None,
                             )
                             for error in visit["fouten"]:
                                 print(f"   fout: {error}", file=sys.stderr)
                             visits.append(visit)
             lh = None
-            if args.lighthouse:
+            if "lighthouse" in groups:
                 print("== Lighthouse", file=sys.stderr)
                 args.out.mkdir(parents=True, exist_ok=True)
                 traffic.compress = True
                 lh = lighthouse(sitemap_urls(site), args.lighthouse_runs, args.out)
 
-    m = analyse(visits, floors)
-    if not budget_pages:
+    m = analyse(visits, floors, extra)
+    m = {k: v for k, v in m.items() if group_of(k) in groups}
+    if not budget_pages and "7" in groups:
         m["6_budget_csv_ms"] = {"niet_gemeten": "budget-rekenhulp ontbreekt", "oordeel": ""}
     result = {
         "datum": started,
@@ -937,16 +1285,18 @@ def main(argv=None) -> int:
         "metingen": m,
         "lighthouse": lh,
         "bezoeken": visits,
+        "issue_15": extra,
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "latest.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), "utf-8")
-    print(table(m, lh))
+    print(table(m, lh, groups))
     print(
         f"\nbelasting (1/5/15 min) voor {load_before}, na {os.getloadavg()}; "
         f"{args.runs} runs; JSON: {args.out / 'latest.json'}"
     )
     # A missed target is a result, not an error: exit 1 only when a measurement broke.
-    return 1 if any(v["fouten"] for v in visits) else 0
+    broken = [r for runs in extra.values() for r in runs if "fout" in r]
+    return 1 if any(v["fouten"] for v in visits) or broken else 0
 
 
 if __name__ == "__main__":
