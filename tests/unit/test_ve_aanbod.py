@@ -118,6 +118,36 @@ def test_api_widget_and_render():
     assert 'role="img"' in widget
 
 
+# --- presets from practice and the page's year ------------------------------------------------
+
+
+def test_vve_light_at_its_most_still_misses_the_norm():
+    """The report's dagdelen, each a day at the most that counts, every week of the year: the
+    page says this falls short, so every VVE light with that many dagdelen does."""
+    rule = rules.rule(ve_aanbod.VVE_LIGHT)
+    assert rule.status == "aanname" and "Kenniskring Zuid" in rule.source.title
+    dagdelen = rule.periods[0][1]
+    values = ve_aanbod.initial({"jaar": 2026, "preset": "vve_light"})
+    out = ve_aanbod.compute(read(ve_aanbod.FIELDS, values))
+    weeks = ve_aanbod.WEEKS_IN_YEAR
+    assert Decimal(out["uren_per_week"]) == dagdelen * CAP
+    assert Decimal(out["uren_in_periode"]) == dagdelen * CAP * weeks * YEARS < NORM
+    assert out["voldoet"] is False
+    assert out["oplossingen"]["meer_weken_per_jaar"]["mogelijk"] is False
+    # One dagdeel more can reach the norm, in the 40 weeks the norm is based on.
+    basis = rules.value("ve_aanbod_basis_weken_per_jaar", date(2026, 1, 1))
+    assert (dagdelen + 1) * CAP * basis * YEARS >= NORM
+
+
+def test_a_page_opens_on_its_own_year():
+    assert ve_aanbod.EXAMPLE["startdatum"].endswith(str(date.today().year))
+    assert ve_aanbod.initial({"jaar": 2031})["startdatum"] == "1-9-2031"
+    widget = api.widget("ve_aanbod", "rh1", {"jaar": 2031, "preset": "vve_light"})
+    assert 'value="1-9-2031"' in widget and "1 september 2031" in widget
+    with pytest.raises(ValueError):
+        ve_aanbod.initial({"preset": "onbekend"})
+
+
 hours = st.decimals(min_value=0, max_value=24, places=2, allow_nan=False, allow_infinity=False)
 week_plans = st.tuples(hours, hours, hours, hours, hours)
 weeks = st.integers(min_value=1, max_value=52)
