@@ -73,6 +73,12 @@ def default_hours(year: int) -> Decimal:
 
 _NORM = nl(rules.rule(MINIMUM_RULE).periods[-1][1])
 
+# The ages the legal minimum counts: doelgroeppeuters of 2,5 to 4 on 1 January (the NJi on
+# art. 2a; see the law page). Younger children a municipality funds are counted apart.
+AGE_FROM, AGE_TO = Decimal("2.5"), Decimal(4)
+_AGES = f"{nl(AGE_FROM)} tot {nl(AGE_TO)} jaar"
+YOUNGER = f"Jonger dan {nl(AGE_FROM)} jaar"
+
 # --- presets from practice ------------------------------------------------------------------
 
 _EXAMPLE_ROWS = [
@@ -235,7 +241,7 @@ LOCATIONS = Table(
             key="doelgroeppeuters",
             label="Doelgroeppeuters",
             hint=(
-                "Peuters van 2,5 tot 4 jaar op 1 januari aan wie de locatie VE aanbiedt (0 mag):"
+                f"Peuters van {_AGES} op 1 januari aan wie de locatie VE aanbiedt (0 mag):"
                 " zij tellen voor het wettelijk minimum."
             ),
             example="12",
@@ -243,9 +249,9 @@ LOCATIONS = Table(
         ),
         Field(
             key="jongere_peuters",
-            label="Jonger dan 2,5 jaar",
+            label=YOUNGER,
             hint=(
-                "Doelgroeppeuters jonger dan 2,5 jaar op 1 januari die uw gemeente ook VE geeft,"
+                f"Doelgroeppeuters jonger dan {nl(AGE_FROM)} jaar op 1 januari die uw gemeente ook VE geeft,"
                 " zoals Enschede vanaf 2 jaar. Ze tellen mee voor de uren die u financiert, niet"
                 " voor het wettelijk minimum. Leeg: 0."
             ),
@@ -321,7 +327,7 @@ FIELDS = (
         label="Uren per kind of plaats per jaar",
         label_suffix="(optioneel)",
         hint=(
-            f"Het wettelijk minimum is {_NORM} uur per doelgroeppeuter van 2,5 tot 4 jaar; een"
+            f"Het wettelijk minimum is {_NORM} uur per doelgroeppeuter van {_AGES}; een"
             " gemeente mag meer financieren. Leeg: het wettelijk minimum."
         ),
         example=_NORM,
@@ -783,6 +789,7 @@ def compute(values: dict) -> dict:
         "wettelijk_minimum_van_kracht": in_force,
         "minimum_uren_per_doelgroeppeuter": None if legal is None else plain(legal),
         "norm_uren_per_doelgroeppeuter": plain(default_hours(year)),
+        "leeftijden": {"van": plain(AGE_FROM), "tot": plain(AGE_TO)},
         "tarief": tariff,
         "bedrag_per_eenheid": None if rate is None else plain(funding.per_child * rate),
         "locaties": locations,
@@ -822,7 +829,7 @@ RESULT_HEADER = (
     "Locatie",
     "Aanbieder",
     "Doelgroeppeuters",
-    "Jonger dan 2,5 jaar",
+    YOUNGER,
     "Bezette plaatsen",
     "Factor",
     "Extra uren",

@@ -232,11 +232,16 @@ def _tariff_table(result: dict) -> str:
     )
 
 
+def _ages(result: dict) -> str:
+    ages = result["leeftijden"]
+    return f"{nl(Decimal(ages['van']))} tot {nl(Decimal(ages['tot']))} jaar"
+
+
 def _footnotes(result: dict) -> str:
     norm = nl(Decimal(result["norm_uren_per_doelgroeppeuter"]))
     parts = [
         f'<p class="rh-toelichting">Wettelijk minimum: {e(norm)} uur per doelgroeppeuter van'
-        f" 2,5 tot 4 jaar op 1 januari ({rule_cite(result['regel'])}), per locatie"
+        f" {e(_ages(result))} op 1 januari ({rule_cite(result['regel'])}), per locatie"
         " (kindercentrum). Jongere peuters die een gemeente financiert, tellen daarvoor niet mee."
         " Bedragen zijn exact berekend en pas bij weergave op centen afgerond.</p>"
     ]
@@ -269,7 +274,7 @@ def render(result: dict) -> str:
 # (header, key, kind, with data-waarde): the columns of the result tables after the name.
 _RESULT_COLUMNS = (
     ("Doelgroeppeuters", "doelgroeppeuters", "aantal", False),
-    ("Jonger dan 2,5 jaar", "jongere_peuters", "aantal", False),
+    ("Jonger dan {van} jaar", "jongere_peuters", "aantal", False),
     ("Bezette plaatsen", "bezette_plaatsen", "aantal", False),
     ("Wettelijk minimum", "minimum_uren", "minimum", False),
     ("Gefinancierd", "gefinancierde_uren", "uren", True),
@@ -304,8 +309,11 @@ def _shown(item: dict, key: str, kind: str, in_force: bool) -> str:
     return _SAY[kind](Decimal(item[key]))
 
 
-def _head(first: str, columns: tuple) -> str:
-    cells = "".join(f'<th scope="col">{label}</th>' for label, _, _, _ in columns)
+def _head(first: str, columns: tuple, result: dict) -> str:
+    younger = nl(Decimal(result["leeftijden"]["van"]))
+    cells = "".join(
+        f'<th scope="col">{e(label.format(van=younger))}</th>' for label, _, _, _ in columns
+    )
     return f'<thead><tr><th scope="col">{first}</th>{cells}</tr></thead>'
 
 
@@ -340,7 +348,7 @@ def _table(result: dict) -> str:
     return (
         '<div class="rh-tabelvak"><table class="rh-tabel rh-locaties">'
         f"<caption>{_caption(result, 'locatie')}</caption>"
-        f"{_head('Locatie', columns)}<tbody>{rows}</tbody>"
+        f"{_head('Locatie', columns, result)}<tbody>{rows}</tbody>"
         f'<tfoot><tr><th scope="row">Totaal</th>{_cells(result["totaal"], columns, in_force)}</tr></tfoot>'
         "</table></div>"
     )
@@ -365,5 +373,5 @@ def _provider_table(result: dict) -> str:
     return (
         '<div class="rh-tabelvak"><table class="rh-tabel rh-aanbieders">'
         f"<caption>{_caption(result, 'aanbieder')}</caption>"
-        f"{_head('Aanbieder', columns)}<tbody>{rows}</tbody></table></div>{note}"
+        f"{_head('Aanbieder', columns, result)}<tbody>{rows}</tbody></table></div>{note}"
     )
