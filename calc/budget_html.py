@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from calc.html import e, rule_cite
+from calc.html import Cell, Column, Row, data_table, e, rule_cite
 from calc.numbers import date_nl, euro, hours, nl, plain
 
 MAX_BARS = 25  # the chart shows at most this many locations; the table shows all
@@ -213,22 +213,33 @@ def _tariff_table(result: dict) -> str:
     tariff = result["tarief"]
     if tariff is None or not tariff["stappen"]:
         return ""
-    steps = "".join(
-        f'<tr><th scope="row">{e(step["van"])} → {e(step["naar"])}</th>'
-        f'<td class="rh-getal">{e(_percent(Decimal(step["procent"]), signed=True))}'
-        f"{'' if step['ingevuld'] else ' (niet ingevuld)'}</td>"
-        f'<td class="rh-getal" data-waarde="{e(step["tarief"])}">{e(euro(Decimal(step["tarief"])))}</td></tr>'
+    steps = [
+        Row(
+            f"{e(step['van'])} → {e(step['naar'])}",
+            (
+                e(_percent(Decimal(step["procent"]), signed=True))
+                + ("" if step["ingevuld"] else " (niet ingevuld)"),
+                Cell(e(euro(Decimal(step["tarief"]))), step["tarief"]),
+            ),
+        )
         for step in tariff["stappen"]
-    )
+    ]
     final = tariff["tarief_begrotingsjaar"]
-    return (
-        '<table class="rh-tabel rh-tarief"><caption>Uurtarief van prijspeil naar begrotingsjaar</caption>'
-        '<thead><tr><th scope="col">Jaar</th><th scope="col">Indexatie</th>'
-        '<th scope="col">Uurtarief</th></tr></thead>'
-        f'<tbody><tr><th scope="row">Prijspeil {e(tariff["prijspeil_jaar"])}</th><td></td>'
-        f'<td class="rh-getal">{e(euro(Decimal(tariff["uurtarief"])))}</td></tr>{steps}</tbody>'
-        f'<tfoot><tr><th scope="row">Begrotingsjaar {e(result["begrotingsjaar"])}</th><td></td>'
-        f'<td class="rh-getal" data-waarde="{e(final)}">{e(euro(Decimal(final)))}</td></tr></tfoot></table>'
+    return data_table(
+        "Uurtarief van prijspeil naar begrotingsjaar",
+        (Column("Jaar"), Column("Indexatie", number=True), Column("Uurtarief", number=True)),
+        [
+            Row(
+                f"Prijspeil {e(tariff['prijspeil_jaar'])}",
+                ("", e(euro(Decimal(tariff["uurtarief"])))),
+            ),
+            *steps,
+        ],
+        footer=Row(
+            f"Begrotingsjaar {e(result['begrotingsjaar'])}",
+            ("", Cell(e(euro(Decimal(final))), final)),
+        ),
+        css="rh-tarief",
     )
 
 
@@ -309,31 +320,30 @@ def _shown(item: dict, key: str, kind: str, in_force: bool) -> str:
     return _SAY[kind](Decimal(item[key]))
 
 
-def _head(first: str, columns: tuple, result: dict) -> str:
+def _head(first: str, columns: tuple, result: dict) -> tuple[Column, ...]:
     younger = nl(Decimal(result["leeftijden"]["van"]))
-    cells = "".join(
-        f'<th scope="col">{e(label.format(van=younger))}</th>' for label, _, _, _ in columns
+    return (
+        Column(first),
+        *(Column(label.format(van=younger), number=True) for label, _, _, _ in columns),
     )
-    return f'<thead><tr><th scope="col">{first}</th>{cells}</tr></thead>'
 
 
-def _cells(item: dict, columns: tuple, in_force: bool) -> str:
-    parts = []
-    for _, key, kind, data in columns:
-        value = f' data-waarde="{e(item[key])}"' if data else ""
-        parts.append(f'<td class="rh-getal"{value}>{e(_shown(item, key, kind, in_force))}</td>')
-    return "".join(parts)
+def _cells(item: dict, columns: tuple, in_force: bool) -> tuple:
+    return tuple(
+        Cell(e(_shown(item, key, kind, in_force)), item[key] if data else None)
+        for _, key, kind, data in columns
+    )
 
 
-def _location_row(item: dict, columns: tuple, in_force: bool) -> str:
+def _location_row(item: dict, columns: tuple, in_force: bool) -> Row:
     below = item["onder_minimum"]
     mark = ' <span class="rh-markering">(onder minimum)</span>' if below else ""
     provider = f"<br><small>{e(item['aanbieder'])}</small>" if item["aanbieder"] else ""
     css = ' class="rh-onder-minimum"' if below else ""
-    return (
-        f'<tr data-rij="{item["rij"]}"{css}>'
-        f'<th scope="row">{e(_name(item))}{mark}{provider}</th>'
-        f"{_cells(item, columns, in_force)}</tr>"
+    return Row(
+        f"{e(_name(item))}{mark}{provider}",
+        _cells(item, columns, in_force),
+        f' data-rij="{item["rij"]}"{css}',
     )
 
 
@@ -344,25 +354,27 @@ def _caption(result: dict, per: str) -> str:
 def _table(result: dict) -> str:
     columns = _columns(result)
     in_force = result["wettelijk_minimum_van_kracht"]
-    rows = "".join(_location_row(item, columns, in_force) for item in result["locaties"])
-    return (
-        '<div class="rh-tabelvak"><table class="rh-tabel rh-locaties">'
-        f"<caption>{_caption(result, 'locatie')}</caption>"
-        f"{_head('Locatie', columns, result)}<tbody>{rows}</tbody>"
-        f'<tfoot><tr><th scope="row">Totaal</th>{_cells(result["totaal"], columns, in_force)}</tr></tfoot>'
-        "</table></div>"
+    return data_table(
+        _caption(result, "locatie"),
+        _head("Locatie", columns, result),
+        [_location_row(item, columns, in_force) for item in result["locaties"]],
+        footer=Row("Totaal", _cells(result["totaal"], columns, in_force)),
+        cards=True,
+        css="rh-locaties",
     )
 
 
 def _provider_table(result: dict) -> str:
     columns = _columns(result)
     in_force = result["wettelijk_minimum_van_kracht"]
-    rows = "".join(
-        f'<tr><th scope="row">{e(item["naam"] or "Zonder aanbieder")}'
-        f" <small>({item['locaties']} {'locatie' if item['locaties'] == 1 else 'locaties'})</small></th>"
-        f"{_cells(item, columns, in_force)}</tr>"
+    rows = [
+        Row(
+            f"{e(item['naam'] or 'Zonder aanbieder')}"
+            f" <small>({item['locaties']} {'locatie' if item['locaties'] == 1 else 'locaties'})</small>",
+            _cells(item, columns, in_force),
+        )
         for item in result["aanbieders"]
-    )
+    ]
     shown = result["invoer"]
     note = (
         f'<p class="rh-toelichting">De vaste voet van {e(_fixed_text(result))} telt'
@@ -370,8 +382,11 @@ def _provider_table(result: dict) -> str:
         if shown["vaste_voet_per"] == "aanbieder" and shown["vaste_voet_uren"] != "0"
         else ""
     )
-    return (
-        '<div class="rh-tabelvak"><table class="rh-tabel rh-aanbieders">'
-        f"<caption>{_caption(result, 'aanbieder')}</caption>"
-        f"{_head('Aanbieder', columns, result)}<tbody>{rows}</tbody></table></div>{note}"
+    table = data_table(
+        _caption(result, "aanbieder"),
+        _head("Aanbieder", columns, result),
+        rows,
+        cards=True,
+        css="rh-aanbieders",
     )
+    return table + note
