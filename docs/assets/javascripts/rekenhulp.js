@@ -4,6 +4,7 @@
 import { startEngine } from "./rekenhulp/engine.js";
 import { bindFiles, storage } from "./rekenhulp/files.js";
 import { bindTables, clearErrors, fillForm, presetOf, readForm, showErrors } from "./rekenhulp/form.js";
+import "./afkortingen.js"; // tooltips on tap and focus; loaded here, the site's one entry script
 
 const TYPING_PAUSE_MS = 250; // the answer follows this long after the last keystroke
 const URL_LIMIT = 2000; // longer states (big tables) stay out of the address bar
