@@ -10,12 +10,13 @@ import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const PYODIDE_DIR = join(resolve(here, ".."), "node_modules", "pyodide");
+const PYODIDE_DIR = join(resolve(here, ".."), "node_modules", "pyodide");
 
 /** Pyodide with calc.api imported after the steps of docs/assets/javascripts/rekenhulp-worker.js,
  * with the standard library `stdlib` (a zip path; the full one if null) and lockfile `lock`. */
-export async function startLikeWorker({ wheel, stdlib = null, lock }) {
+export async function startLikeWorker({ wheel, stdlib = null, lock, options = {} }) {
   const pyodide = await loadPyodide({
+    ...options,
     indexURL: PYODIDE_DIR,
     ...(stdlib ? { stdLibURL: stdlib } : {}),
     lockFileContents: lock,

@@ -26,7 +26,7 @@ def calc_imports() -> set[str]:
     import calc
 
     names = set()
-    for source in sorted(Path(calc.__file__).parent.glob("*.py")):
+    for source in sorted(Path(calc.__file__).parent.rglob("*.py")):
         for node in ast.walk(ast.parse(source.read_text("utf-8"))):
             if isinstance(node, ast.Import):
                 names.update(alias.name for alias in node.names)
@@ -37,22 +37,18 @@ def calc_imports() -> set[str]:
     return {name for name in names if name.split(".")[0] != "calc"}
 
 
-def import_all(names) -> list[str]:
-    """Imports each module; returns the names that are not modules (a `from x import name`)."""
-    missing = []
+def import_all(names) -> None:
+    """Imports each module; a `package.name` that is a name in the package, not a submodule (as
+    `from package import name` records it), needs only its package to import and hold it."""
     for name in sorted(names):
-        parent = name.rpartition(".")[0]
         try:
             importlib.import_module(name)
-        except ModuleNotFoundError:
-            if not parent or name in sys.modules:
+        except ModuleNotFoundError as error:
+            package, _, attribute = name.rpartition(".")
+            if error.name != name or not package:
+                raise  # the module itself, or one it imports, is missing
+            if not hasattr(importlib.import_module(package), attribute):
                 raise
-            # `from x import y` where y is a name in x, not a submodule: only x must import.
-            importlib.import_module(parent)
-            if not hasattr(sys.modules[parent], name.rpartition(".")[2]):
-                raise
-            missing.append(name)
-    return missing
 
 
 def _csv_texts(table_csv: str) -> list[str]:

@@ -64,9 +64,11 @@ for (const name of [...wheels.map((w) => join(wheelDir, w)), calcWheel]) {
   pyodide.unpackArchive(new Uint8Array(readFileSync(name)), "wheel", { extractDir: sitePackages });
 }
 
-// The tests (not calc's source) are mounted from the host; calc comes only from the wheel.
-pyodide.FS.mkdirTree("/repo/tests");
-pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: join(root, "tests") }, "/repo/tests");
+// The tests and tools (not calc's source) are mounted from the host; calc comes only from the wheel.
+for (const dir of ["tests", "tools"]) {
+  pyodide.FS.mkdirTree(`/repo/${dir}`);
+  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: join(root, dir) }, `/repo/${dir}`);
+}
 pyodide.FS.writeFile("/repo/pyproject.toml", readFileSync(join(root, "pyproject.toml")));
 pyodide.FS.mkdirTree("/home/pyodide/run");
 pyodide.FS.chdir("/home/pyodide/run");
