@@ -87,7 +87,9 @@ def write_pages(root: Path, site: Path) -> dict[str, str]:
         "out": str(root / "bench-snapshot" / "snapshot" / "snapshot.bin"),
     }
     subprocess.run(
-        ["node", str(ROOT / "tools" / "snapshot_make.mjs"), json.dumps(config)], check=True
+        ["node", str(ROOT / "tools" / "snapshot_make.mjs"), json.dumps(config)],
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return paths
 
@@ -149,6 +151,8 @@ def main(argv=None) -> int:
                             sent["pyodide"]["gzip"] + sent["eigen"]["gzip"]
                         )
                     print(f"run {run} {variant}: {first:.0f} / {repeat:.0f} ms", file=sys.stderr)
+    line = f"{args.mbit:g} Mbit/s, 40 ms" if args.mbit else "geen netwerkemulatie (localhost)"
+    print(f"Eerste bezoek: {line}; {args.runs} runs; mediaan (min–max)\n")
     print(
         "| Variant | Eerste bezoek → antwoord | Herhaalbezoek → antwoord | Bytes eerste bezoek (gzip) |"
     )
