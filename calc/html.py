@@ -5,6 +5,7 @@ Every piece of text is escaped here, so whatever a user typed reaches the page a
 
 from __future__ import annotations
 
+import json
 from typing import NamedTuple
 
 from calc.fields import Choice, Field, Table, Text, YesNo
@@ -250,7 +251,18 @@ def table(uid: str, spec: Table, rows: list[dict[str, str]]) -> str:
     )
 
 
-def widget(name: str, title: str, uid: str, fields: tuple, values: dict, result_html: str) -> str:
+def widget(
+    name: str,
+    title: str,
+    uid: str,
+    fields: tuple,
+    values: dict,
+    result_html: str,
+    presets: dict | None = None,
+) -> str:
+    """The whole rekenhulp. `presets` ({key: input}, the examples of the `preset` choice) goes in
+    `data-voorbeelden` as JSON, so the page fills the form at once, also before Pyodide runs."""
+
     def one(spec) -> str:
         if isinstance(spec, Table):
             return table(uid, spec, values[spec.key])
@@ -259,8 +271,12 @@ def widget(name: str, title: str, uid: str, fields: tuple, values: dict, result_
         return field(uid, spec, values[spec.key])
 
     inputs = "".join(one(spec) for spec in fields)
+    examples = (
+        f' data-voorbeelden="{e(json.dumps(presets, ensure_ascii=False))}"' if presets else ""
+    )
     return (
-        f'<section class="rekenhulp" id="{uid}" data-rekenhulp="{e(name)}" aria-labelledby="{uid}-titel">'
+        f'<section class="rekenhulp" id="{uid}" data-rekenhulp="{e(name)}"{examples}'
+        f' aria-labelledby="{uid}-titel">'
         f'<h2 class="rh-titel" id="{uid}-titel">{e(title)}</h2>'
         '<form class="rh-form" novalidate>'
         f'<div class="rh-foutsamenvatting" id="{uid}-fouten" tabindex="-1" hidden>'

@@ -57,9 +57,8 @@ def test_every_rekenhulp_preset_and_csv_path_answers_as_in_cpython(page, site_ur
     # The page's own engine (one worker per visit), called as the widgets call it.
     answers = page.evaluate(
         """async (calls) => {
-          const url = new URL("assets/javascripts/rekenhulp/engine.js", location.href);
-          const engine = (await import(url)).startEngine(() => {});
-          await engine.ready;
+          const entry = document.querySelector('script[src*="/rekenhulp.js"]').src;
+          const engine = (await import(new URL("rekenhulp/engine.js", entry))).startEngine(() => {});
           const out = [];
           for (const [, fn, args] of calls) out.push(await engine.call(fn, ...args));
           return out;

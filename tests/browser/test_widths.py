@@ -140,12 +140,15 @@ def at_every_width(page, widget, state: str) -> list[str]:
 
 
 def new_answer(widget, act) -> None:
-    """Do `act`, then wait until the result shows an answer computed after it."""
+    """Do `act`, then wait until the result shows an answer computed after it, for the form as
+    it stands (typing also computes, so an answer for half the input may come in between)."""
     widget.locator(".rh-resultaat").evaluate(
         "el => { for (const child of el.children) child.dataset.oud = '1'; }"
     )
     act()
-    widget.locator(".rh-resultaat > :not([data-oud])").first.wait_for(state="attached")
+    widget.locator('.rh-resultaat[data-actueel="ja"] > :not([data-oud])').first.wait_for(
+        state="attached"
+    )
 
 
 def submit(widget) -> None:

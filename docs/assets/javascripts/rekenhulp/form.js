@@ -1,8 +1,6 @@
 // Reading and filling a rekenhulp's form, its tables of rows, and showing calc's field errors.
 // The markup comes from calc/html.py; the table contract is in the docstring of html.table().
 
-const NO_RESULT = "Er is nog geen uitkomst: verbeter eerst de invoer hierboven.";
-
 export function scalarInputs(form) {
   return [...form.querySelectorAll(".rh-veld > .rh-invoer")];
 }
@@ -198,11 +196,6 @@ export function showErrors(root, errors, moveFocus) {
     }
     list.append(item);
   }
-  summary.hidden = false;
-  const result = root.querySelector(".rh-resultaat");
-  const note = document.createElement("p");
-  note.className = "rh-geen-uitkomst";
-  note.textContent = NO_RESULT;
-  result.replaceChildren(note);
+  summary.hidden = false; // the answer stays, marked as belonging to earlier input (rekenhulp.js)
   if (moveFocus) summary.focus();
 }
