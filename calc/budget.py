@@ -185,6 +185,7 @@ def _year(key: str, label: str, hint: str) -> Field:
         example="2026",
         minimum=Decimal(FIRST_YEAR),
         maximum=Decimal(LAST_YEAR),
+        year=True,
     )
 
 
@@ -238,6 +239,7 @@ LOCATIONS = Table(
             whole=False,
             max_decimals=2,
             required=False,
+            unit="uur",
             label_suffix="(optioneel)",
         ),
         Field(
@@ -294,6 +296,7 @@ FIELDS = (
         whole=False,
         max_decimals=2,
         required=False,
+        unit="uur",
     ),
     Field(
         key="vaste_voet_uren",
@@ -305,6 +308,7 @@ FIELDS = (
         whole=False,
         max_decimals=2,
         required=False,
+        unit="uur",
     ),
     Choice(
         key="vaste_voet_per",
@@ -320,6 +324,7 @@ FIELDS = (
         maximum=Decimal(1000),
         whole=False,
         max_decimals=4,
+        unit="euro",
     ),
     _year(
         "prijspeil_jaar",
@@ -343,6 +348,7 @@ FIELDS = (
             maximum=Decimal(100),
             whole=False,
             max_decimals=4,
+            unit="procent",
         ),
         item_noun="Indexatie",
         example="2,5; 3,1",
@@ -360,6 +366,7 @@ FIELDS = (
         max_decimals=2,
         range_message="‘OAB-budget’ moet groter zijn dan 0. Laat het veld leeg als u het niet weet.",
         required=False,
+        unit="euro",
     ),
     LOCATIONS,
     Choice(
