@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from calc import html
 from calc.fields import InputError, error, read
+from calc.numbers import LongInteger
 
 
 # Each rekenhulp is a module with TITLE, FIELDS, EXAMPLE, compute(values) and render(result).
@@ -66,16 +67,33 @@ def _nesting(text: str) -> int:
     return deepest
 
 
+def _integer(text: str) -> int | LongInteger:
+    """A JSON integer; one longer than Python reads (int max str digits) is kept as text, so
+    the field it is in can say it is too long instead of the whole input being refused."""
+    try:
+        return int(text)
+    except ValueError:
+        return LongInteger(text)
+
+
+def _load(json_text: object) -> tuple[object, list[dict]]:
+    """(the JSON value, []) or (None, the error for the whole input). A leading byte-order mark
+    (a file saved by Windows Notepad) is skipped."""
+    if not isinstance(json_text, str) or _nesting(json_text) > MAX_NESTING:
+        return None, [error("invoer", "De invoer is geen geldige JSON, of is te diep genest.")]
+    try:
+        return json.loads(json_text.removeprefix("\ufeff"), parse_int=_integer), []
+    except (ValueError, RecursionError):
+        return None, [error("invoer", "De invoer is geen geldige JSON.")]
+
+
 def _run(name: str, json_text: str) -> tuple[dict | None, list[dict]]:
     if name not in CALCULATORS:
         known = ", ".join(sorted(CALCULATORS))
         return None, [error("rekenhulp", f"Onbekende rekenhulp ‘{name}’. Kies uit: {known}.")]
-    if not isinstance(json_text, str) or _nesting(json_text) > MAX_NESTING:
-        return None, [error("invoer", "De invoer is geen geldige JSON, of is te diep genest.")]
-    try:
-        data = json.loads(json_text)
-    except (ValueError, RecursionError):
-        return None, [error("invoer", "De invoer is geen geldige JSON.")]
+    data, errors = _load(json_text)
+    if errors:
+        return None, errors
     module = CALCULATORS[name]
     try:
         reader = getattr(module, "read", None)
@@ -175,14 +193,9 @@ def csv_export(name: str, json_text: str, deel: str = "tabel") -> str:
         )
     if deel != "tabel":
         return _dump({"fouten": [error("deel", "Kies ‘tabel’ of ‘resultaat’.")]})
-    if not isinstance(json_text, str) or _nesting(json_text) > MAX_NESTING:
-        return _dump(
-            {"fouten": [error("invoer", "De invoer is geen geldige JSON, of is te diep genest.")]}
-        )
-    try:
-        data = json.loads(json_text)
-    except (ValueError, RecursionError):
-        return _dump({"fouten": [error("invoer", "De invoer is geen geldige JSON.")]})
+    data, errors = _load(json_text)
+    if errors:
+        return _dump({"fouten": errors})
     table = module.CSV_TABLE
     rows = data.get(table.key) if isinstance(data, dict) else data
     if not isinstance(rows, list):

@@ -28,13 +28,13 @@ The HTML of a result (totals, index steps, chart and tables) is in calc.budget_h
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from calc import rules
 from calc.budget_html import GRAFIEKEN, render  # noqa: F401 (render: the rekenhulp interface)
 from calc.csv_nl import decimal_cell
 from calc.fields import Choice, Field, InputError, NumberList, Table, Text, collect, error
-from calc.numbers import date_nl, euro, hours, nl, plain
+from calc.numbers import date_nl, euro, hours, nl, plain, rounded
 
 NAME = "budget"
 TITLE = "Rekenhulp: budget pedagogisch beleidsmedewerker in de VE"
@@ -539,7 +539,7 @@ def _percent(value: Decimal, signed: bool = False, places: int | None = None) ->
 def _per(amount: Decimal, count: Decimal | None) -> Decimal | None:
     if not count:
         return None
-    return (amount / count).quantize(CENT, rounding=ROUND_HALF_UP)
+    return rounded(amount / count, 2)
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -700,7 +700,7 @@ def compute(values: dict) -> dict:
         ratio = Decimal(totals["kosten"]) / oab * 100
         share = {
             "budget": plain(oab),
-            "procent": plain(ratio.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)),
+            "procent": plain(rounded(ratio, 2)),
             "weergave": {"budget": euro(oab), "procent": _percent(ratio, places=1)},
         }
 
@@ -823,7 +823,7 @@ def result_rows(result: dict) -> list[list[str]]:
             return ""
         number = Decimal(value)
         if money:
-            number = number.quantize(CENT, rounding=ROUND_HALF_UP)
+            number = rounded(number, 2)
         return decimal_cell(number) if not money else format(number, "f").replace(".", ",")
 
     def numbers(item: dict) -> list[str]:
