@@ -157,19 +157,24 @@ def presets(name: str) -> str:
     return _dump(getattr(CALCULATORS.get(name), "PRESETS", {}))
 
 
-def csv_import(name: str, text: str) -> str:
-    """CSV text (`;`, `,` or tab, with or without BOM) -> JSON {"<tabel>": rows, "fouten",
-    "waarschuwingen", "bestandsregels", "scheidingsteken"}. The rows are what the form sends,
-    [{kolom: text}], every row kept, also a bad one; "fouten" names each bad cell by file line
-    and column, with veld "<tabel>[n].<kolom>" for the n-th row (from 1) as the form shows it."""
+def csv_import(name: str, data: bytes | str) -> str:
+    """A CSV file's bytes (`;`, `,` or tab; UTF-8 with or without BOM, else read as
+    Windows-1252 with a notice) -> JSON {"<tabel>": rows, "fouten", "waarschuwingen",
+    "bestandsregels", "scheidingsteken"}. The rows are what the form sends, [{kolom: text}],
+    every row kept, also a bad one; "fouten" names each bad cell by file line and column, with
+    veld "<tabel>[n].<kolom>" for the n-th row (from 1) as the form shows it. A file that
+    cannot be read as a whole (not text, no known column, more rows than the table takes) gives
+    "<tabel>": null and the reason in "fouten": nothing of it may be used. Text (str) is read
+    as already decoded."""
     from calc import csv_nl  # imported here: only the budget page uses CSV
 
     module, errors = _table_module(name)
     if errors:
         return _dump({"fouten": errors})
-    if not isinstance(text, str):
+    if not isinstance(data, bytes | str):
         return _dump({"fouten": [error("csv", "Het CSV-bestand is geen tekst.")]})
-    return _dump(csv_nl.import_table(text, module.CSV_TABLE, module.CSV_ALIASES))
+    computed = getattr(module, "RESULT_HEADER", ())
+    return _dump(csv_nl.import_table(data, module.CSV_TABLE, module.CSV_ALIASES, computed))
 
 
 def csv_export(name: str, json_text: str, deel: str = "tabel") -> str:
