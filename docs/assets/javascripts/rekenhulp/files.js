@@ -108,14 +108,19 @@ export function bindFiles(root, { engine, run, reset, tableKey }) {
     say(messages, [`‘${file.name}’ wordt ingelezen…`]);
     let reply;
     try {
-      reply = JSON.parse(await engine.call("csv_import", name, await file.text()));
+      // The file's bytes: calc decodes them (UTF-8, or Windows-1252 as older Excel writes).
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      reply = JSON.parse(await engine.call("csv_import", name, bytes));
     } catch {
       say(messages, ["De rekenhulp is niet geladen; inlezen kan nu niet."], true);
       return;
     }
     const rows = reply[tableKey];
     if (!Array.isArray(rows)) {
-      say(messages, (reply.fouten ?? []).map((f) => f.melding), true);
+      // calc refused the file as a whole (too many rows, no known column, not text): nothing
+      // of it is put in the table or computed.
+      const why = (reply.fouten ?? []).map((f) => f.melding);
+      say(messages, [`‘${file.name}’ is niet ingelezen; de tabel is niet veranderd.`, ...why], true);
       return;
     }
     setRows(table, rows);
