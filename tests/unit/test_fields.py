@@ -8,12 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calc import html
+from calc import budget, html
 from calc.fields import (
     DateField,
     Field,
     InputError,
-    NumberList,
     Table,
     Text,
     YesNo,
@@ -244,32 +243,8 @@ def test_scalar_field_html_is_unchanged_and_marks_optional_fields():
 
 # --- issue 11: numbers are read as meant, or refused with a message that names the field ------
 
-TARIFF = Field(
-    key="uurtarief",
-    label="Uurtarief",
-    hint="",
-    example="38,34",
-    maximum=Decimal(1000),
-    whole=False,
-    unit="euro",
-)
-INDEX = NumberList(
-    key="indexaties",
-    label="Indexaties",
-    hint="",
-    item=Field(
-        key="indexaties",
-        label="Indexatie",
-        hint="",
-        example="2,5",
-        minimum=Decimal(-50),
-        maximum=Decimal(100),
-        whole=False,
-        unit="procent",
-    ),
-    item_noun="Indexatie",
-    example="2,5; 3,1",
-)
+# Real declarations, so the units they carry are checked too.
+TARIFF, INDEX = (spec for spec in budget.FIELDS if spec.key in ("uurtarief", "indexaties"))
 COUNT = Field(key="aantal", label="Aantal", hint="", example="3", maximum=Decimal(10_000))
 
 
@@ -286,7 +261,7 @@ def message(spec, raw):
 )
 def test_mixed_separators_name_the_field_and_show_what_works(raw):
     assert message(TARIFF, raw) == (
-        "‘Uurtarief’ is geen getal dat de rekenhulp zeker goed leest. Schrijf bijvoorbeeld 38,34"
+        "‘Uurtarief in euro’ is geen getal dat de rekenhulp zeker goed leest. Schrijf bijvoorbeeld 38,34"
         " of € 38,34: decimalen na één komma, en punten alleen tussen groepen van drie cijfers,"
         " zoals in 1.250,5."
     )
@@ -301,7 +276,7 @@ def test_the_field_unit_is_read_and_another_is_named():
     assert INDEX.parse("3,5%; 3,5 %; 2 procent") == [Decimal("3.5"), Decimal("3.5"), Decimal(2)]
     assert INDEX.parse(["3,5 %", 2]) == [Decimal("3.5"), Decimal(2)]
     assert message(TARIFF, "3,5 %") == (
-        "‘Uurtarief’ is een bedrag in euro, geen percentage. Vul bijvoorbeeld 38,34 of € 38,34 in."
+        "‘Uurtarief in euro’ is een bedrag in euro, geen percentage. Vul bijvoorbeeld 38,34 of € 38,34 in."
     )
     assert message(INDEX, "2,5; € 3") == [
         "Indexatie 2 is een percentage, geen bedrag in euro. Vul bijvoorbeeld 2,5 of 2,5 % in."
@@ -310,7 +285,7 @@ def test_the_field_unit_is_read_and_another_is_named():
         "‘Aantal’ is een getal zonder eenheid, geen aantal uren. Vul bijvoorbeeld 3 in."
     )
     assert message(TARIFF, "38 kuur") == (
-        "‘Uurtarief’ is geen getal. Vul alleen cijfers in, bijvoorbeeld 38,34 of € 38,34."
+        "‘Uurtarief in euro’ is geen getal. Vul alleen cijfers in, bijvoorbeeld 38,34 of € 38,34."
     )
 
 
