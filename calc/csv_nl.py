@@ -418,25 +418,26 @@ def _left_out_as_total(
         result.sums.add(numbers)
         return False
     result.sums.end_block()
-    held = (
-        ", ".join(
-            f"{column.label} ‘{_cut(row[column.key])}’"
-            if isinstance(column, Text)
-            else f"{column.label} {_cut(row[column.key])}"
-            for column in sorted(
-                (column for column in table.columns if column.key in result.positions),
-                key=lambda column: result.positions[column.key],
-            )
-            if row[column.key]
-        )
-        or f"‘{_cut(record[0].strip())}’"
-    )
+    held = _held(record, row, table, result.positions)
     why = "dat is" if named else "de getallen zijn de som van de regels erboven, dus het is"
     result.warnings.append(
         f"Regel {line} is niet ingelezen: {why} een totaalregel ({held}). De rekenhulp"
         " berekent de totalen zelf."
     )
     return True
+
+
+def _held(record: list[str], row: dict[str, str], table: Table, positions: dict[str, int]) -> str:
+    """What a row held, for a message: "Locatie ‘Totaal’, Doelgroeppeuters 35"."""
+    first = record[0].strip()  # a label may stand in a column A the table does not know
+    parts = [] if 0 in positions.values() or not first else [f"‘{_cut(first)}’"]
+    for column in sorted(table.columns, key=lambda column: positions.get(column.key, -1)):
+        if row[column.key]:
+            cell = _cut(row[column.key])
+            parts.append(
+                f"{column.label} ‘{cell}’" if isinstance(column, Text) else f"{column.label} {cell}"
+            )
+    return ", ".join(parts)
 
 
 def _value_name(column, raw: object) -> str:

@@ -488,3 +488,12 @@ def test_a_cell_longer_than_the_csv_module_reads_is_an_error_for_the_file():
             " niets ingelezen.",
         }
     ]
+
+
+def test_a_totals_label_in_an_unknown_first_column_is_recognised():
+    out = import_csv("Gemeente;Doelgroeppeuters\nNoord;10\nZuid;20\nTotaal:;30\n")
+    assert len(out["locaties"]) == 2
+    assert out["waarschuwingen"][-1] == (
+        "Regel 4 is niet ingelezen: dat is een totaalregel (‘Totaal:’, Doelgroeppeuters 30). De"
+        " rekenhulp berekent de totalen zelf."
+    )
