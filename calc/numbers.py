@@ -24,7 +24,7 @@ _NUMBER = re.compile(
         (?P<head>[1-9][0-9]{{0,2}})
         (?P<groups>(?P<sep>[.{_GROUP_SEPARATORS}])[0-9]{{3}}(?:(?P=sep)[0-9]{{3}})*)
         (?:(?P<gmark>[,.])(?P<gfraction>[0-9]*))?
-      | (?P<whole>[0-9]*)(?:(?P<mark>[,.])(?P<fraction>[0-9]*))?
+      | (?P<whole>[0-9]*)(?:[,.](?P<fraction>[0-9]*))?
     )""",
     re.VERBOSE,
 )
