@@ -404,6 +404,11 @@ def _numbers(row: dict[str, str], table: Table) -> dict[str, Decimal] | None:
     return numbers
 
 
+def is_total_label(text: str) -> bool:
+    """ "Totaal", "TOTAAL:", "Generaal  totaal" and the like."""
+    return " ".join(text.casefold().rstrip(":").split()) in TOTAL_LABELS
+
+
 def _left_out_as_total(
     record: list[str], row: dict[str, str], line: int, table: Table, result: ReadTable
 ) -> bool:
@@ -413,7 +418,7 @@ def _left_out_as_total(
     if 0 not in result.positions.values():
         labels.append(record[0].strip())
     numbers = _numbers(row, table)
-    named = any(" ".join(label.casefold().rstrip(":").split()) in TOTAL_LABELS for label in labels)
+    named = any(is_total_label(label) for label in labels)
     if not named and (any(labels) or not result.sums.is_total(numbers)):
         result.sums.add(numbers)
         return False
