@@ -45,13 +45,16 @@ def test_a_changed_calculation_is_in_the_link_and_the_link_reproduces_it(page, b
     other.context.close()
 
 
-def test_a_broken_link_state_is_ignored(page, site_url):
+def test_a_broken_link_state_gets_a_notice_and_the_preset(page, site_url):
     page.goto(site_url + "#rh1=" + quote("{niet: json"))
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = page.locator(".rekenhulp").first
     assert form_values(widget)["fte"] == widget.locator('.rh-invoer[name="fte"]').get_attribute(
         "data-standaard"
     )
+    notice = widget.locator(".rh-melding")
+    assert notice.is_visible() and "kon niet worden gelezen" in notice.inner_text()
+    assert "#rh1=" not in page.url  # the address no longer holds what the form does not
 
 
 def test_reset_restores_the_preset_and_its_answer(page, site_url):
