@@ -37,13 +37,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from calc import rules
 from calc.budget_html import GRAFIEKEN, render  # noqa: F401 (render: the rekenhulp interface)
 from calc.csv_nl import decimal_cell
 from calc.fields import Choice, Field, InputError, NumberList, Table, Text, collect, error
-from calc.numbers import euro, hours, nl, plain
+from calc.numbers import euro, hours, nl, plain, rounded
 
 NAME = "budget"
 TITLE = "Rekenhulp: budget pedagogisch beleidsmedewerker in de VE"
@@ -210,6 +210,7 @@ def _year(key: str, label: str, hint: str, required: bool = True) -> Field:
         maximum=Decimal(LAST_YEAR),
         required=required,
         label_suffix="" if required else "(optioneel)",
+        year=True,
     )
 
 
@@ -280,6 +281,7 @@ LOCATIONS = Table(
             max_decimals=2,
             required=False,
             label_suffix="(optioneel)",
+            unit="uur",
         ),
         Field(
             key="factor",
@@ -335,6 +337,7 @@ FIELDS = (
         whole=False,
         max_decimals=2,
         required=False,
+        unit="uur",
     ),
     Field(
         key="vaste_voet_uren",
@@ -346,6 +349,7 @@ FIELDS = (
         whole=False,
         max_decimals=2,
         required=False,
+        unit="uur",
     ),
     Choice(
         key="vaste_voet_per",
@@ -366,6 +370,7 @@ FIELDS = (
         whole=False,
         max_decimals=4,
         required=False,
+        unit="euro",
     ),
     _year(
         "prijspeil_jaar",
@@ -391,6 +396,7 @@ FIELDS = (
             maximum=Decimal(100),
             whole=False,
             max_decimals=4,
+            unit="procent",
         ),
         item_noun="Indexatie",
         example="2,5; 3,1",
@@ -408,6 +414,7 @@ FIELDS = (
         max_decimals=2,
         range_message="‘OAB-budget’ moet groter zijn dan 0. Laat het veld leeg als u het niet weet.",
         required=False,
+        unit="euro",
     ),
     LOCATIONS,
     Choice(
@@ -606,7 +613,7 @@ class Funding:
 def _per(amount: Decimal | None, count: Decimal | None) -> Decimal | None:
     if amount is None or not count:
         return None
-    return (amount / count).quantize(CENT, rounding=ROUND_HALF_UP)
+    return rounded(amount / count, 2)
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -852,7 +859,7 @@ def result_rows(result: dict) -> list[list[str]]:
             return ""
         number = Decimal(value)
         if money:
-            number = number.quantize(CENT, rounding=ROUND_HALF_UP)
+            number = rounded(number, 2)
         return decimal_cell(number) if not money else format(number, "f").replace(".", ",")
 
     def numbers(item: dict) -> list[str]:

@@ -63,6 +63,7 @@ STAFF = Table(
             whole=False,
             max_decimals=2,
             required=False,
+            unit="uur",
         ),
         YesNo(
             key="flexibel",
@@ -81,6 +82,7 @@ STAFF = Table(
             whole=False,
             max_decimals=2,
             required=False,
+            unit="uur",
         ),
     ),
     max_rows=500,
@@ -121,6 +123,7 @@ FIELDS = (
         example="2026",
         minimum=Decimal(FIRST_YEAR),
         maximum=Decimal(LAST_YEAR),
+        year=True,
         range_message=(
             f"‘Jaar’ moet liggen tussen {FIRST_YEAR} en {LAST_YEAR}: de norm voor de "
             f"pedagogisch beleidsmedewerker geldt sinds 1 januari {FIRST_YEAR}."
@@ -141,6 +144,7 @@ FIELDS = (
         maximum=Decimal(100_000),
         whole=False,
         required=False,
+        unit="fte",
     ),
     STAFF,
     Field(

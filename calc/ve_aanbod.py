@@ -49,6 +49,7 @@ FIELDS = (
             maximum=Decimal(24),
             whole=False,
             max_decimals=2,
+            unit="uur",
         )
         for day in DAYS
     ),

@@ -25,6 +25,7 @@ export async function startLikeWorker({ wheel, stdlib = null, lock, options = {}
   });
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
+  pyodide.runPython("lambda data: data.to_bytes()"); // the worker's converter of a file's bytes
   const api = pyodide.pyimport("calc.api");
   // A Python exception that reaches JavaScript (the worker's catch): Pyodide formats a traceback.
   let message = "";

@@ -51,19 +51,26 @@ def import_all(names) -> None:
                 raise
 
 
-def _csv_texts(table_csv: str) -> list[str]:
-    """The CSV import paths: the export itself, other delimiters, no BOM, a bad row, junk."""
+def _csv_texts(table_csv: str) -> list[str | bytes]:
+    """The CSV import paths: the export itself, other delimiters, no BOM, a bad row, junk; and a
+    file's bytes as the browser sends them: UTF-8 with BOM, Windows-1252 (older Excel), UTF-16
+    with BOM, binary. The bytes are written out here, so no codec is loaded but calc's own."""
     lines = table_csv.lstrip("\ufeff").splitlines()
     header = lines[0].split(";")
     bad = ";".join(["x"] * len(header))
+    tabs = "\r\n".join(line.replace(";", "\t") for line in lines)
     return [
         table_csv,
         "\n".join(line.replace(";", ",") for line in lines),
-        "\ufeff" + "\r\n".join(line.replace(";", "\t") for line in lines),
+        "\ufeff" + tabs,
         "\n".join([*lines, bad]),
         "",
         "geen;kolommen\n1;2\n",
         "\x00\x01",
+        table_csv.encode(),
+        b"Locatie;Doelgroeppeuters\r\nZo\xeb \x80;1\r\n",  # "Zoë €" in Windows-1252
+        b"\xff\xfe" + bytes(byte for char in tabs.encode() for byte in (char, 0)),  # ASCII
+        b"\x00\x01",
     ]
 
 

@@ -4,6 +4,7 @@
 const PYODIDE_DIR = new URL("__PYODIDE_DIR__", import.meta.url);
 const CALC_WHEEL = new URL("__CALC_WHEEL__", import.meta.url);
 const FUNCTIONS = new Set(["render", "csv_import", "csv_export", "presets"]);
+let toBytes; // a Uint8Array (a file's contents) as Python bytes; set when Pyodide runs
 
 async function fetchWheel() {
   const response = await fetch(CALC_WHEEL);
@@ -45,6 +46,7 @@ async function start() {
   ]);
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  toBytes = pyodide.runPython("lambda data: data.to_bytes()");
   return pyodide.pyimport("calc.api");
 }
 
@@ -57,15 +59,24 @@ api.then(
 onmessage = async ({ data }) => {
   const calc = await api;
   let json;
+  // A Uint8Array would reach Python as a JsProxy: calc reads bytes. Each copy is freed after.
+  const copies = [];
+  const args = data.args.map((arg) => {
+    if (!(arg instanceof Uint8Array)) return arg;
+    copies.push(toBytes(arg));
+    return copies.at(-1);
+  });
   try {
     if (!FUNCTIONS.has(data.fn)) throw new Error(`unknown function ${data.fn}`);
-    json = calc[data.fn](...data.args);
+    json = calc[data.fn](...args);
   } catch (error) {
     // calc answers bad input with field errors; reaching this is a bug, reported in Dutch.
     console.error(error);
     json = JSON.stringify({
       fouten: [{ veld: "rekenhulp", melding: "Er ging iets mis in de rekenhulp. Probeer andere invoer of ververs de pagina." }],
     });
+  } finally {
+    for (const copy of copies) copy.destroy();
   }
   postMessage({ type: "uitkomst", id: data.id, json });
 };
