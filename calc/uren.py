@@ -104,10 +104,10 @@ STAFF = Table(
 
 CENTRES = Table(
     key="locaties",  # the key of the earlier table of VE locations: old links keep working
-    label="Of per kindercentrum: één rij per kindercentrum",
+    label="Of per kindercentrum",
     hint=(
-        "Elke registratie in het LRK is één kindercentrum, ook een KDV en een BSO in één gebouw. "
-        "Vult u hier een kindercentrum in, dan tellen ‘Aantal kindercentra’ en ‘Doelgroeppeuters’ "
+        "Eén rij per kindercentrum: elke registratie in het LRK, ook een KDV en een BSO in één "
+        "gebouw. Vult u hier een kindercentrum in, dan tellen ‘Aantal kindercentra’ en ‘Doelgroeppeuters’ "
         "hierboven niet mee, en ‘Fte’ ook niet als u bij elk kindercentrum de fte invult."
     ),
     columns=(
@@ -148,8 +148,8 @@ WEEKS = Field(
     label="Weken per jaar waarin de pbm'er werkt",
     hint=(
         "Alleen voor de omrekening van de uren per jaar naar uren per week en fte. Standaard "
-        f"{nl(_latest('pbm_weken_per_jaar'))}: het hele jaar, zonder vakantie. Een aanname van "
-        "deze site, geen regel."
+        f"{nl(_latest('pbm_weken_per_jaar'))}: het hele jaar, vakantie en verlof niet "
+        "afgetrokken. Een aanname van deze site, geen regel."
     ),
     example=plain(_latest("pbm_weken_per_jaar")),
     minimum=Decimal(1),
@@ -183,7 +183,10 @@ FIELDS = (
     Field(
         key="fte",
         label="Fte pedagogisch medewerkers op 1 januari",
-        hint="Van al uw kindercentra samen. 36 uur per week is 1 fte. Decimalen met een komma, bijvoorbeeld 24,5.",
+        hint=(
+            f"Van al uw kindercentra samen. {nl(_PER_FTE)} uur per week is 1 fte. Decimalen met "
+            "een komma, bijvoorbeeld 24,5."
+        ),
         example="24,5",
         maximum=Decimal(100_000),
         whole=False,
@@ -396,16 +399,17 @@ def _impossible(counts: Counts) -> list[dict]:
         return []
     found = []
     if counts.fte > 0:
-        where = "de medewerkers" if counts.sources["fte"] == "medewerkers" else f"‘{_label('fte')}’"
-        found.append(f"u vulde bij {where} {nl(as_decimal(counts.fte, FTE_PLACES)[0])} fte in")
+        fte = nl(as_decimal(counts.fte, FTE_PLACES)[0])
+        listed = " in de lijst met medewerkers" if counts.sources["fte"] == "medewerkers" else ""
+        found.append(f"{fte} fte{listed}")
     if counts.children > 0:
-        found.append(f"u vulde bij ‘{CHILDREN}’ {nl(Decimal(counts.children.numerator))} in")
+        found.append(f"{nl(Decimal(counts.children.numerator))} doelgroeppeuters")
     return [
         error(
             "kindercentra",
-            f"‘{_label('kindercentra')}’ is 0, maar {' en '.join(found)}. Pedagogisch medewerkers "
-            "en voorschoolse educatie horen bij een kindercentrum: vul het aantal kindercentra in "
-            f"(1 of meer), of vul uw kindercentra in bij ‘{CENTRES.label}’.",
+            f"‘{_label('kindercentra')}’ is 0, maar u vulde {' en '.join(found)} in. Die horen "
+            "bij een kindercentrum: vul het aantal kindercentra in, of vul uw kindercentra in bij "
+            f"‘{CENTRES.label}’.",
         )
     ]
 

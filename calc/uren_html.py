@@ -45,7 +45,9 @@ class Row:
     attributes: str = ""  # e.g. ' data-onderdeel="ve"'; built from escaped values
 
 
-def _table(key: str, caption: str, head: tuple[str, ...], rows: list[Row], foot: Row | None) -> str:
+def _table(
+    key: str, caption: str, head: tuple[str, ...], rows: list[Row], foot: Row | None, wide=False
+) -> str:
     """A result table. Issue 13 brings a shared table helper to calc.html; this is the one place
     to switch to it."""
 
@@ -60,12 +62,15 @@ def _table(key: str, caption: str, head: tuple[str, ...], rows: list[Row], foot:
 
     headers = "".join(f'<th scope="col">{e(text)}</th>' for text in head)
     name = f' data-tabel="{e(key)}"' if key else ""
+    wide_class = " rh-tabel--breed" if wide else ""
+    # A narrow screen scrolls a wide table sideways; the scroll area takes keyboard focus.
     return (
-        f'<table class="rh-tabel"{name}>'
+        f'<div class="rh-tabelscroll" role="region" tabindex="0" aria-label="{e(caption)}">'
+        f'<table class="rh-tabel{wide_class}"{name}>'
         f"<caption>{e(caption)}</caption><thead><tr>{headers}</tr></thead>"
         f"<tbody>{''.join(row(item) for item in rows)}</tbody>"
         + (f"<tfoot>{row(foot)}</tfoot>" if foot else "")
-        + "</table>"
+        + "</table></div>"
     )
 
 
@@ -143,7 +148,7 @@ def _parts_table(result: dict) -> str:
         "Totaal", (_text(""), (_hours(result["totaal_uren"]), result["totaal_uren"]), _text(""))
     )
     head = ("Onderdeel", "Berekening", "Uren per jaar", "Regel en bron")
-    return _table("", "Opbouw van de uren per jaar", head, rows, foot)
+    return _table("", "Opbouw van de uren per jaar", head, rows, foot, wide=True)
 
 
 # --- hours per week and fte ------------------------------------------------------------------
@@ -187,7 +192,7 @@ def _planning_table(result: dict) -> str:
             rows,
             foot,
         )
-        + f'<p class="rh-toelichting">De uren per jaar gelijk verdeeld over '
+        + f'<p class="rh-toelichting">Omrekening: de uren per jaar gelijk verdeeld over '
         f"{e(nl(Decimal(plan['weken_per_jaar'])))} weken ({rule_cite(weeks)}); "
         f"{e(nl(Decimal(plan['uren_per_week_per_fte'])))} uur per week is 1 fte ({rule_cite(per_fte)}). "
         "Vakantie en verlof zijn niet afgetrokken: werkt de pbm'er minder weken, vul dan bij "
@@ -238,9 +243,8 @@ def _centres_table(result: dict) -> str:
         "Fte pbm'er",
     )
     rule = rules.rule("ve_uren_per_doelgroeppeuter")
-    return _table(
-        "ve_kindercentra", f"Minimum VE-uren per kindercentrum ({rule.article})", head, rows, foot
-    )
+    caption = f"Minimum VE-uren per kindercentrum ({rule.article})"
+    return _table("ve_kindercentra", caption, head, rows, foot, wide=True)
 
 
 def _proposal_table(result: dict) -> str:
@@ -286,7 +290,8 @@ def _proposal_table(result: dict) -> str:
         "coaching naar verhouding van zijn fte. De VE-uren zijn het minimum van het kindercentrum "
         "zelf.</p>"
     )
-    return intro + _table("voorstel", "Voorstel: alle uren per kindercentrum", head, rows, None)
+    caption = "Voorstel: alle uren per kindercentrum"
+    return intro + _table("voorstel", caption, head, rows, None, wide=True)
 
 
 # --- staff, notes, explanations --------------------------------------------------------------

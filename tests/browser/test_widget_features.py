@@ -6,7 +6,7 @@ import json
 from urllib.parse import quote
 
 from sitebuild import cli
-from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values
+from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, total_text
 
 
 def change(widget, name, value):
@@ -16,8 +16,10 @@ def change(widget, name, value):
 
 
 def wait_total(widget, values):
-    _, result = cli(widget.get_attribute("data-rekenhulp"), values)
-    widget.locator('[data-uitkomst="totaal"]', has_text=result["weergave"]["totaal"]).wait_for()
+    name = widget.get_attribute("data-rekenhulp")
+    _, result = cli(name, values)
+    text = total_text(result) if name == "uren" else result["weergave"]["totaal"]
+    widget.locator('[data-uitkomst="totaal"]', has_text=text).wait_for()
     return result
 
 

@@ -102,9 +102,12 @@ def test_all_errors_are_reported_at_once():
 @pytest.mark.parametrize(
     ("given_values", "named"),
     [
-        ({"fte": "12"}, "Fte pedagogisch medewerkers"),
-        ({"doelgroeppeuters": 30}, "Doelgroeppeuters"),
-        ({"fte": "0", "medewerkers": [{"uren_per_week": "36"}]}, "de medewerkers"),
+        ({"fte": "12"}, "12 fte"),
+        ({"doelgroeppeuters": 30}, "30 doelgroeppeuters"),
+        (
+            {"fte": "0", "medewerkers": [{"uren_per_week": "36"}]},
+            "1 fte in de lijst met medewerkers",
+        ),
     ],
 )
 def test_staff_or_doelgroeppeuters_without_a_kindercentrum_is_refused(given_values, named):
