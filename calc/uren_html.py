@@ -85,24 +85,22 @@ def _text(value: str) -> tuple[str, None]:
 def _counted(result: dict, key: str) -> str:
     """What a part multiplies: '3 kindercentra', '54 uur per week ÷ 36 = 1,5 fte', ..."""
     part = next(p for p in result["onderdelen"] if p["sleutel"] == key)
-    amount = _about(part["aantal"], part["aantal_exact"], "")
-    source = result["bronnen"].get(
-        {"ikk_beleid": "kindercentra", "ikk_coaching": "fte"}.get(key, "doelgroeppeuters")
-    )
+    sources = result["bronnen"]
     if key == "ikk_beleid":
         text = _count(part["aantal"], "kindercentrum", "kindercentra")
-        return text + (" in de tabel" if source == "tabel" else "")
+        return text + (" in de tabel" if sources["kindercentra"] == "tabel" else "")
     if key == "ikk_coaching":
-        staff = result["medewerkers"]
-        if source == "medewerkers":
+        if sources["fte"] == "medewerkers":
+            staff = result["medewerkers"]
             sign = "=" if part["aantal_exact"] else "≈"
             return (
                 f"{nl(Decimal(staff['uren_per_week']))} uur per week ÷ "
                 f"{nl(Decimal(staff['uren_per_week_per_fte']))} {sign} {nl(Decimal(part['aantal']))} fte"
             )
-        return f"{amount.strip()} fte" + (" (som van de kindercentra)" if source == "tabel" else "")
+        text = _about(part["aantal"], part["aantal_exact"], "fte")
+        return text + (" (som van de kindercentra)" if sources["fte"] == "tabel" else "")
     text = _count(part["aantal"], "doelgroeppeuter", "doelgroeppeuters")
-    if source == "tabel":
+    if sources["doelgroeppeuters"] == "tabel":
         text += f" op {_count(result['kindercentra'], 'kindercentrum', 'kindercentra')}"
     return text
 
@@ -251,6 +249,12 @@ def _proposal_table(result: dict) -> str:
     day = date.fromisoformat(result["peildatum"])
     items = result["kindercentra_lijst"]
     if not result["voorstel"]:
+        if all(item["fte"] is not None for item in items):  # all 0, with fte from the staff list
+            return (
+                '<p class="rh-toelichting">De fte per kindercentrum zijn samen 0, maar de lijst met '
+                "medewerkers geeft fte: de rekenhulp kan de coaching dan niet naar verhouding over "
+                "de kindercentra verdelen.</p>"
+            )
         return (
             '<p class="rh-toelichting">Vul bij elk kindercentrum de fte in: dan stelt de rekenhulp '
             "ook een verdeling van de IKK-uren per kindercentrum voor.</p>"

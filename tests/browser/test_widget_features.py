@@ -89,7 +89,7 @@ def test_print_view_shows_inputs_answer_and_sources_only(page, site_url):
         and "Fte pedagogisch medewerkers op 1 januari" in text
         and "30" in text
     )
-    assert widget.locator(".rh-resultaat table").is_visible()
+    assert widget.locator(".rh-resultaat table").first.is_visible()
     assert widget.locator(".rh-resultaat a[href^='https://']").count() >= 3
     assert page.locator(".md-header").is_hidden()
     assert widget.locator(".rh-form").is_hidden()

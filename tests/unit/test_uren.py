@@ -419,3 +419,10 @@ def test_widget_renders_tables_for_the_row_inputs():
     )
     assert 'data-tabel="medewerkers"' in widget and 'data-tabel="locaties"' in widget
     assert "Rij toevoegen" in widget and f"{nl(Decimal(int(4 * VE)))} uur" in widget
+
+
+def test_no_proposal_when_the_rows_have_no_fte_to_divide_the_staff_lists_coaching_by():
+    rows = [{"naam": "A", "fte": "0", "doelgroeppeuters": "4"}]
+    out = hours_for(locaties=rows, medewerkers=[{"uren_per_week": "36"}])
+    assert out["voorstel"] is False and out["kindercentra_lijst"][0]["voorstel"] is None
+    assert "niet naar verhouding" in uren.render(out)
