@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from calc.html import e, rule_cite
+from calc.html import Cell, Column, Row, data_table, e, rule_cite
 from calc.numbers import nl, plain
 
 MAX_BARS = 25  # the chart shows at most this many locations; the table shows all
@@ -107,24 +107,7 @@ def render(result: dict) -> str:
     if result["waarschuwingen"]:
         items = "".join(f"<li>{e(text)}</li>" for text in result["waarschuwingen"])
         parts.append(f'<div class="rh-waarschuwingen"><p>Let op:</p><ul>{items}</ul></div>')
-    # the tariff and its index steps
-    steps = "".join(
-        f'<tr><th scope="row">{e(step["van"])} → {e(step["naar"])}</th>'
-        f'<td class="rh-getal">{e(step["weergave"]["procent"])}'
-        f"{'' if step['ingevuld'] else ' (niet ingevuld)'}</td>"
-        f'<td class="rh-getal" data-waarde="{e(step["tarief"])}">{e(step["weergave"]["tarief"])}</td></tr>'
-        for step in tariff["stappen"]
-    )
-    parts.append(
-        '<table class="rh-tabel rh-tarief"><caption>Uurtarief van prijspeil naar begrotingsjaar</caption>'
-        '<thead><tr><th scope="col">Jaar</th><th scope="col">Indexatie</th>'
-        '<th scope="col">Uurtarief</th></tr></thead>'
-        f'<tbody><tr><th scope="row">Prijspeil {e(tariff["prijspeil_jaar"])}</th><td></td>'
-        f'<td class="rh-getal">{e(tariff["weergave"]["uurtarief"])}</td></tr>{steps}</tbody>'
-        f'<tfoot><tr><th scope="row">Begrotingsjaar {e(year)}</th><td></td>'
-        f'<td class="rh-getal" data-waarde="{e(tariff["tarief_begrotingsjaar"])}">'
-        f"{e(tariff['weergave']['tarief_begrotingsjaar'])}</td></tr></tfoot></table>"
-    )
+    parts.append(_tariff_table(tariff, year))
     parts.append(_chart(result))
     parts.append(_table(result))
     if len(result["aanbieders"]) > 1 or result["invoer"]["vaste_voet_per"] == "aanbieder":
@@ -142,6 +125,40 @@ def render(result: dict) -> str:
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+def _tariff_table(tariff: dict, year: object) -> str:
+    """The hourly rate from its price level to the budget year, one index step per row."""
+    steps = [
+        Row(
+            f"{e(step['van'])} → {e(step['naar'])}",
+            (
+                e(step["weergave"]["procent"]) + ("" if step["ingevuld"] else " (niet ingevuld)"),
+                Cell(e(step["weergave"]["tarief"]), step["tarief"]),
+            ),
+        )
+        for step in tariff["stappen"]
+    ]
+    return data_table(
+        "Uurtarief van prijspeil naar begrotingsjaar",
+        (Column("Jaar"), Column("Indexatie", number=True), Column("Uurtarief", number=True)),
+        [
+            Row(
+                f"Prijspeil {e(tariff['prijspeil_jaar'])}", ("", e(tariff["weergave"]["uurtarief"]))
+            ),
+            *steps,
+        ],
+        footer=Row(
+            f"Begrotingsjaar {e(year)}",
+            (
+                "",
+                Cell(
+                    e(tariff["weergave"]["tarief_begrotingsjaar"]), tariff["tarief_begrotingsjaar"]
+                ),
+            ),
+        ),
+        css="rh-tarief",
+    )
 
 
 # (header, key, with data-waarde): the columns of the result tables after the name.
@@ -163,57 +180,55 @@ def _columns(places: bool) -> tuple:
     return tuple(c for c in _RESULT_COLUMNS if places or c[1] not in _PLACE_KEYS)
 
 
-def _head(first: str, places: bool) -> str:
-    cells = "".join(f'<th scope="col">{label}</th>' for label, _, _ in _columns(places))
-    return f'<thead><tr><th scope="col">{first}</th>{cells}</tr></thead>'
+def _head(first: str, places: bool) -> tuple[Column, ...]:
+    return (Column(first), *(Column(label, number=True) for label, _, _ in _columns(places)))
 
 
-def _cells(item: dict, places: bool) -> str:
+def _cells(item: dict, places: bool) -> tuple:
     shown = item["weergave"]
-    parts = []
-    for _, key, data in _columns(places):
-        value = f' data-waarde="{e(item[key])}"' if data else ""
-        parts.append(f'<td class="rh-getal"{value}>{e(shown[key])}</td>')
-    return "".join(parts)
+    return tuple(
+        Cell(e(shown[key]), item[key] if data else None) for _, key, data in _columns(places)
+    )
 
 
 def _has_places(result: dict) -> bool:
     return any(item["bezette_plaatsen"] is not None for item in result["locaties"])
 
 
-def _location_row(item: dict, places: bool) -> str:
+def _location_row(item: dict, places: bool) -> Row:
     below = item["onder_minimum"]
     mark = ' <span class="rh-markering">(onder minimum)</span>' if below else ""
     provider = f"<br><small>{e(item['aanbieder'])}</small>" if item["aanbieder"] else ""
     css = ' class="rh-onder-minimum"' if below else ""
-    return (
-        f'<tr data-rij="{item["rij"]}"{css}>'
-        f'<th scope="row">{e(item["weergave"]["naam"])}{mark}{provider}</th>'
-        f"{_cells(item, places)}</tr>"
+    return Row(
+        f"{e(item['weergave']['naam'])}{mark}{provider}",
+        _cells(item, places),
+        f' data-rij="{item["rij"]}"{css}',
     )
 
 
 def _table(result: dict) -> str:
     places = _has_places(result)
-    rows = "".join(_location_row(item, places) for item in result["locaties"])
-    total = result["totaal"]
-    return (
-        '<div class="rh-tabelvak"><table class="rh-tabel rh-locaties">'
-        "<caption>Uren en kosten per locatie per jaar</caption>"
-        f"{_head('Locatie', places)}<tbody>{rows}</tbody>"
-        f'<tfoot><tr><th scope="row">Totaal</th>{_cells(total, places)}</tr></tfoot>'
-        "</table></div>"
+    return data_table(
+        "Uren en kosten per locatie per jaar",
+        _head("Locatie", places),
+        [_location_row(item, places) for item in result["locaties"]],
+        footer=Row("Totaal", _cells(result["totaal"], places)),
+        cards=True,
+        css="rh-locaties",
     )
 
 
 def _provider_table(result: dict) -> str:
     places = _has_places(result)
-    rows = "".join(
-        f'<tr><th scope="row">{e(item["weergave"]["naam"])}'
-        f" <small>({item['locaties']} {'locatie' if item['locaties'] == 1 else 'locaties'})</small></th>"
-        f"{_cells(item, places)}</tr>"
+    rows = [
+        Row(
+            f"{e(item['weergave']['naam'])}"
+            f" <small>({item['locaties']} {'locatie' if item['locaties'] == 1 else 'locaties'})</small>",
+            _cells(item, places),
+        )
         for item in result["aanbieders"]
-    )
+    ]
     fixed = result["invoer"]
     note = (
         f'<p class="rh-toelichting">De vaste voet van {e(result["weergave"]["vaste_voet"])} telt'
@@ -221,8 +236,11 @@ def _provider_table(result: dict) -> str:
         if fixed["vaste_voet_per"] == "aanbieder" and fixed["vaste_voet_uren"] != "0"
         else ""
     )
-    return (
-        '<div class="rh-tabelvak"><table class="rh-tabel rh-aanbieders">'
-        "<caption>Uren en kosten per aanbieder per jaar</caption>"
-        f"{_head('Aanbieder', places)}<tbody>{rows}</tbody></table></div>{note}"
+    table = data_table(
+        "Uren en kosten per aanbieder per jaar",
+        _head("Aanbieder", places),
+        rows,
+        cards=True,
+        css="rh-aanbieders",
     )
+    return table + note

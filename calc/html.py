@@ -5,7 +5,9 @@ Every piece of text is escaped here, so whatever a user typed reaches the page a
 
 from __future__ import annotations
 
-from calc.fields import Choice, Field, Table, YesNo
+from typing import NamedTuple
+
+from calc.fields import Choice, Field, Table, Text, YesNo
 
 # What html.escape(quote=True) does. Not imported from `html`: that module loads html.entities,
 # a table of 2,000 names, which costs some 30 ms inside Pyodide before the first answer.
@@ -25,6 +27,93 @@ def rule_cite(rule: dict) -> str:
         # a meeting report has no public address: cite it by title only
         + (f'<a href="{e(rule["url"])}">{e(rule["bron"])}</a>' if rule["url"] else e(rule["bron"]))
         + f' <span class="rh-regelstatus rh-regelstatus--{e(rule["status"])}">({e(rule["status_tekst"])})</span>'
+    )
+
+
+class Column(NamedTuple):
+    """A column of a result table: its header (plain text) and whether it holds figures."""
+
+    label: str
+    number: bool = False
+
+
+class Cell(NamedTuple):
+    """A cell of a result table: its HTML (already escaped) and, for a figure, the exact value
+    behind the shown text (`data-waarde`, read by tests and downloads)."""
+
+    html: str
+    value: object = None
+
+
+class Row(NamedTuple):
+    """A row of a result table: its header cell's HTML, its cells (HTML or Cell) in column
+    order, and extra attributes for the <tr> (already escaped, e.g. ' data-rij="3"')."""
+
+    header: str
+    cells: tuple
+    attributes: str = ""
+
+
+def _table_row(columns: tuple[Column, ...], row: Row, roles: bool) -> str:
+    def role(name: str) -> str:
+        return f' role="{name}"' if roles else ""
+
+    parts = [
+        f'<tr{row.attributes}{role("row")}><th scope="row"{role("rowheader")}>{row.header}</th>'
+    ]
+    for column, cell in zip(columns[1:], row.cells, strict=True):
+        content, value = (cell.html, cell.value) if isinstance(cell, Cell) else (cell, None)
+        parts.append(
+            f"<td{role('cell')}"
+            + (' class="rh-getal"' if column.number else "")
+            + f' data-label="{e(column.label)}"'
+            + (f' data-waarde="{e(value)}"' if value is not None else "")
+            + f">{content}</td>"
+        )
+    parts.append("</tr>")
+    return "".join(parts)
+
+
+def data_table(
+    caption: str,
+    columns: tuple[Column, ...],
+    rows: list[Row],
+    *,
+    footer: Row | None = None,
+    cards: bool = False,
+    css: str = "",
+    attributes: str = "",
+) -> str:
+    """A result table, whole at any width; every rekenhulp's result tables come from here.
+
+    The first column holds the row headers. The table sits in a box that scrolls sideways when
+    it is wider than the page (a focusable region named by the caption, with a shadow where more
+    columns are); its row headers stay in view. With `cards`, a narrow rekenhulp shows each row
+    as a card whose cells carry their column header (data-label, see rekenhulp.css); those
+    tables spell out their roles, because changing how a table displays drops its semantics in
+    some browsers. `css` adds classes to the table, `attributes` attributes (escaped by the
+    caller, e.g. ' data-tabel="fte"').
+    """
+
+    def role(name: str) -> str:
+        return f' role="{name}"' if cards else ""
+
+    number = ' class="rh-getal"'
+    head = "".join(
+        f'<th scope="col"{number if c.number else ""}{role("columnheader")}>{e(c.label)}</th>'
+        for c in columns
+    )
+    body = "".join(_table_row(columns, row, cards) for row in rows)
+    foot = (
+        f"<tfoot{role('rowgroup')}>{_table_row(columns, footer, cards)}</tfoot>" if footer else ""
+    )
+    classes = " ".join(("rh-tabel", *(["rh-tabel--kaarten"] if cards else []), *css.split()))
+    return (
+        f'<div class="rh-tabelvak" role="region" tabindex="0" aria-label="{e(caption)}">'
+        f'<table class="{classes}"{attributes}{role("table")}>'
+        f"<caption>{e(caption)}</caption>"
+        f"<thead{role('rowgroup')}><tr{role('row')}>{head}</tr></thead>"
+        f"<tbody{role('rowgroup')}>{body}</tbody>{foot}</table></div>"
     )
 
 
@@ -105,6 +194,21 @@ def _row(base: str, number: object, spec: Table, cells: dict[str, str]) -> str:
     )
 
 
+def _header(base: str, column) -> str:
+    """A column's header: its label, and its hint that each cell's description points to. A
+    text column (a name) is wider than a figure's: see .rh-kolom--tekst in rekenhulp.css."""
+    css = ' class="rh-kolom--tekst"' if isinstance(column, Text) else ""
+    hint = (
+        f' <span class="rh-kolomhint" id="{base}-{e(column.key)}-hint">{e(column.hint)}</span>'
+        if column.hint
+        else ""
+    )
+    return (
+        f'<th scope="col"{css}><span class="rh-kolomlabel" id="{base}-kop-{e(column.key)}">'
+        f"{e(column.label)}</span>{_suffix(column)}{hint}</th>"
+    )
+
+
 def table(uid: str, spec: Table, rows: list[dict[str, str]]) -> str:
     """A Table spec as a table of inputs: the preset rows, then one empty row.
 
@@ -129,17 +233,7 @@ def table(uid: str, spec: Table, rows: list[dict[str, str]]) -> str:
     base = f"{uid}-{spec.key}"
     empty = spec.shown([{}])[0]
     shown = [*rows, empty] if len(rows) < spec.max_rows else list(rows)
-    headers = "".join(
-        f'<th scope="col"><span class="rh-kolomlabel" id="{base}-kop-{e(column.key)}">'
-        f"{e(column.label)}</span>{_suffix(column)}"
-        + (
-            f' <span class="rh-kolomhint" id="{base}-{e(column.key)}-hint">{e(column.hint)}</span>'
-            if column.hint
-            else ""
-        )
-        + "</th>"
-        for column in spec.columns
-    )
+    headers = "".join(_header(base, column) for column in spec.columns)
     body = "".join(_row(base, number, spec, cells) for number, cells in enumerate(shown, 1))
     return (
         f'<div class="rh-tabelveld" id="{base}" data-veld="{e(spec.key)}">'

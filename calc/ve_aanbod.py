@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from calc import rules, svg
 from calc.fields import DateField, Field, add_months
-from calc.html import e, rule_cite
+from calc.html import Cell, Column, Row, data_table, e, rule_cite
 from calc.numbers import date_nl, hours, nl, plain
 
 NAME = "ve_aanbod"
@@ -367,18 +367,26 @@ def render(result: dict) -> str:
         else f"Dat is <strong>{e(shown['tekort'])} te weinig</strong> voor de norm van "
         f"{e(shown['norm'])}."
     )
-    days = "".join(
-        f'<tr data-dag="{e(day["dag"])}"><th scope="row">{e(day["dag"].capitalize())}</th>'
-        f'<td class="rh-getal">{e(day["weergave"]["uren"])}</td>'
-        f'<td class="rh-getal" data-waarde="{e(day["telt"])}">{e(day["weergave"]["telt"])}</td></tr>'
+    days = [
+        Row(
+            e(day["dag"].capitalize()),
+            (e(day["weergave"]["uren"]), Cell(e(day["weergave"]["telt"]), day["telt"])),
+            f' data-dag="{e(day["dag"])}"',
+        )
         for day in result["dagen"]
-    )
-    comparison = "".join(
-        f'<tr{" data-ingevuld" if row["ingevuld"] else ""}><th scope="row">{e(row["weken_per_jaar"])}</th>'
-        f'<td class="rh-getal">{e(hours(Decimal(row["uren_per_week_nodig"])))}</td>'
-        f"<td>{'minimaal ' + e(row['minimaal_dagen']) + ' dagen' if row['mogelijk'] else 'niet mogelijk: meer dan ' + e(hours(Decimal(result['max_uren_per_week']))) + ' per week'}</td></tr>"
+    ]
+    too_much = f"niet mogelijk: meer dan {e(hours(Decimal(result['max_uren_per_week'])))} per week"
+    comparison = [
+        Row(
+            e(row["weken_per_jaar"]),
+            (
+                e(hours(Decimal(row["uren_per_week_nodig"]))),
+                f"minimaal {e(row['minimaal_dagen'])} dagen" if row["mogelijk"] else too_much,
+            ),
+            " data-ingevuld" if row["ingevuld"] else "",
+        )
         for row in result["per_weken"]
-    )  # fmt: skip
+    ]
     period = (
         f"<p>De periode van {e(shown['periode'])} loopt van {e(shown['startdatum'])} tot "
         f"{e(shown['einddatum'])}. Is de startdatum de dag waarop het kind "
@@ -395,20 +403,36 @@ def render(result: dict) -> str:
         f"{notes}{_bar(result)}"
         f'<p class="rh-berekening">{e(shown["berekening"])}.</p>'
         + ("" if result["voldoet"] else _fixes(result))
-        + '<table class="rh-tabel"><caption>Aanbod per dag</caption>'
-        '<thead><tr><th scope="col">Dag</th><th scope="col">Aanbod</th>'
-        f'<th scope="col">Telt mee (hoogstens {e(nl(Decimal(result["max_uren_per_dag"])))} uur)</th></tr></thead>'
-        f"<tbody>{days}</tbody>"
-        '<tfoot><tr><th scope="row">Per week</th>'
-        f'<td class="rh-getal">{e(hours(Decimal(result["uren_per_week_ingevuld"])))}</td>'
-        f'<td class="rh-getal" data-waarde="{e(result["uren_per_week"])}">{e(shown["uren_per_week"])}</td></tr></tfoot>'
-        "</table>"
-        '<table class="rh-tabel" data-tabel="per_weken"><caption>Welk aanbod per week haalt '
-        f"{e(shown['norm'])}?</caption>"
-        '<thead><tr><th scope="col">Weken per jaar</th><th scope="col">Minimaal per week</th>'
-        '<th scope="col">Verdeling</th></tr></thead>'
-        f"<tbody>{comparison}</tbody></table>"
-        f"{period}"
+        + data_table(
+            "Aanbod per dag",
+            (
+                Column("Dag"),
+                Column("Aanbod", number=True),
+                Column(
+                    f"Telt mee (hoogstens {nl(Decimal(result['max_uren_per_dag']))} uur)",
+                    number=True,
+                ),
+            ),
+            days,
+            footer=Row(
+                "Per week",
+                (
+                    e(hours(Decimal(result["uren_per_week_ingevuld"]))),
+                    Cell(e(shown["uren_per_week"]), result["uren_per_week"]),
+                ),
+            ),
+        )
+        + data_table(
+            f"Welk aanbod per week haalt {shown['norm']}?",
+            (
+                Column("Weken per jaar"),
+                Column("Minimaal per week", number=True),
+                Column("Verdeling"),
+            ),
+            comparison,
+            attributes=' data-tabel="per_weken"',
+        )
+        + f"{period}"
         f'<p class="rh-toelichting">{e(shown["norm"])} in {e(shown["periode"])} vanaf '
         f"{e(nl(Decimal(result['startleeftijd_jaar'])))} jaar: {rule_cite(rules_shown['norm'])}. "
         f"Aanbod boven {e(nl(Decimal(result['max_uren_per_dag'])))} uur op een dag telt niet mee: "
