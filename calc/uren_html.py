@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from calc import rules, svg, uren
-from calc.html import e, rule_cite
+from calc import html, rules, svg, uren
+from calc.html import Cell, Column, data_table, e, rule_cite
 from calc.numbers import date_nl, hours, nl
 
 
@@ -41,36 +41,29 @@ def _per(key: str, day: date) -> str:
 @dataclass(frozen=True)
 class Row:
     header: str  # text of the row header
-    cells: tuple[tuple[str, str | None], ...]  # (text, exact value for data-waarde, or None)
+    cells: tuple[tuple[str, str | None], ...]  # (HTML, exact value for data-waarde, or None)
     attributes: str = ""  # e.g. ' data-onderdeel="ve"'; built from escaped values
 
 
-def _table(
-    key: str, caption: str, head: tuple[str, ...], rows: list[Row], foot: Row | None, wide=False
-) -> str:
-    """A result table. Issue 13 brings a shared table helper to calc.html; this is the one place
-    to switch to it."""
+def _table(key: str, caption: str, head: tuple[str, ...], rows: list[Row], foot: Row | None) -> str:
+    """A result table through calc.html's shared helper; a column holding values is a number
+    column."""
+    numbers = {i for item in rows for i, (_, value) in enumerate(item.cells) if value is not None}
+    columns = (
+        Column(head[0]),
+        *(Column(label, number=i in numbers) for i, label in enumerate(head[1:])),
+    )
 
-    def row(item: Row) -> str:
-        cells = "".join(
-            f'<td class="rh-getal" data-waarde="{e(value)}">{e(text)}</td>'
-            if value is not None
-            else f"<td>{text}</td>"
-            for text, value in item.cells
-        )
-        return f'<tr{item.attributes}><th scope="row">{e(item.header)}</th>{cells}</tr>'
+    def row(item: Row) -> html.Row:
+        cells = tuple(text if value is None else Cell(e(text), value) for text, value in item.cells)
+        return html.Row(e(item.header), cells, item.attributes)
 
-    headers = "".join(f'<th scope="col">{e(text)}</th>' for text in head)
-    name = f' data-tabel="{e(key)}"' if key else ""
-    wide_class = " rh-tabel--breed" if wide else ""
-    # A narrow screen scrolls a wide table sideways; the scroll area takes keyboard focus.
-    return (
-        f'<div class="rh-tabelscroll" role="region" tabindex="0" aria-label="{e(caption)}">'
-        f'<table class="rh-tabel{wide_class}"{name}>'
-        f"<caption>{e(caption)}</caption><thead><tr>{headers}</tr></thead>"
-        f"<tbody>{''.join(row(item) for item in rows)}</tbody>"
-        + (f"<tfoot>{row(foot)}</tfoot>" if foot else "")
-        + "</table></div>"
+    return data_table(
+        caption,
+        columns,
+        [row(item) for item in rows],
+        footer=row(foot) if foot else None,
+        attributes=f' data-tabel="{e(key)}"' if key else "",
     )
 
 
@@ -146,7 +139,7 @@ def _parts_table(result: dict) -> str:
         "Totaal", (_text(""), (_hours(result["totaal_uren"]), result["totaal_uren"]), _text(""))
     )
     head = ("Onderdeel", "Berekening", "Uren per jaar", "Regel en bron")
-    return _table("", "Opbouw van de uren per jaar", head, rows, foot, wide=True)
+    return _table("", "Opbouw van de uren per jaar", head, rows, foot)
 
 
 # --- hours per week and fte ------------------------------------------------------------------
@@ -202,6 +195,7 @@ def _planning_table(result: dict) -> str:
 
 
 def _centres_table(result: dict) -> str:
+    """The VE minimum of each kindercentrum (art. 2a), also per week and as fte."""
     day = date.fromisoformat(result["peildatum"])
     ve = next(p for p in result["onderdelen"] if p["sleutel"] == "ve")
     rows = [
@@ -209,12 +203,6 @@ def _centres_table(result: dict) -> str:
             _name(item),
             (
                 (nl(Decimal(item["doelgroeppeuters"])), item["doelgroeppeuters"]),
-                _text(
-                    f"{_count(item['doelgroeppeuters'], 'doelgroeppeuter', 'doelgroeppeuters')} × "
-                    f"{_per('ve_uren_per_doelgroeppeuter', day)}"
-                    if ve["van_toepassing"]
-                    else calculation(result, ve)
-                ),
                 (_hours(item["ve_uren"]), item["ve_uren"]),
                 *_plan_cells(item["ve"]),
             ),
@@ -227,7 +215,6 @@ def _centres_table(result: dict) -> str:
         "Totaal VE",
         (
             (nl(Decimal(result["doelgroeppeuters"])), result["doelgroeppeuters"]),
-            _text(""),
             (_hours(plan["uren"]), plan["uren"]),
             *_plan_cells(plan),
         ),
@@ -235,14 +222,18 @@ def _centres_table(result: dict) -> str:
     head = (
         "Kindercentrum",
         f"Doelgroeppeuters ({uren.AGE_FROM} tot {uren.AGE_TO} jaar)",
-        "Berekening",
         "Minimum per jaar",
         "Gemiddeld per week",
         "Fte pbm'er",
     )
     rule = rules.rule("ve_uren_per_doelgroeppeuter")
-    caption = f"Minimum VE-uren per kindercentrum ({rule.article})"
-    return _table("ve_kindercentra", caption, head, rows, foot, wide=True)
+    how = (
+        f"{_per(rule.key, day)} per doelgroeppeuter"
+        if ve["van_toepassing"]
+        else calculation(result, ve)
+    )
+    caption = f"Minimum VE-uren per kindercentrum: {how} ({rule.article})"
+    return _table("ve_kindercentra", caption, head, rows, foot)
 
 
 def _proposal_table(result: dict) -> str:
@@ -295,7 +286,7 @@ def _proposal_table(result: dict) -> str:
         "zelf.</p>"
     )
     caption = "Voorstel: alle uren per kindercentrum"
-    return intro + _table("voorstel", caption, head, rows, None, wide=True)
+    return intro + _table("voorstel", caption, head, rows, None)
 
 
 # --- staff, notes, explanations --------------------------------------------------------------
