@@ -10,9 +10,9 @@ from functools import cache
 from pathlib import Path
 
 STATUS_LABELS = {
-    "geverifieerd": "geverifieerd in een openbare bron",
+    "geverifieerd": "geverifieerd in de wettekst",
     "gerapporteerd": "alleen bekend uit secundaire bronnen",
-    "aanname": "aanname uit de praktijk, aan te passen",
+    "aanname": "aanname, aan te passen",
 }
 
 
