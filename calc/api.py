@@ -115,7 +115,10 @@ def widget(name: str, uid: str, values: dict) -> str:
     result, errors = _run(name, _dump(shown))
     if errors:
         raise ValueError(f"preset for rekenhulp {name} is invalid: {errors}")
-    return html.widget(name, module.TITLE, uid, module.FIELDS, shown, module.render(result))
+    presets = {key: p["invoer"] for key, p in getattr(module, "PRESETS", {}).items()}
+    return html.widget(
+        name, module.TITLE, uid, module.FIELDS, shown, module.render(result), presets
+    )
 
 
 # --- CSV: tables in and out in the Dutch spreadsheet dialect (calc.csv_nl) ---------------------

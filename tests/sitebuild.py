@@ -62,8 +62,9 @@ def serve(root: Path, sent: list | None = None):
         server.server_close()
 
 
-def build(out_root: Path, base_url: str) -> Path:
-    """`mkdocs build --strict` into out_root/SUBPATH with site_url pointing there."""
+def build(out_root: Path, base_url: str, project: Path = ROOT) -> Path:
+    """`mkdocs build --strict` of `project` (a copy of the repository, or the repository itself)
+    into out_root/SUBPATH with site_url pointing there."""
     site = out_root / SUBPATH
     if site.exists():
         shutil.rmtree(site)
@@ -71,7 +72,7 @@ def build(out_root: Path, base_url: str) -> Path:
     subprocess.run(
         # No --quiet: with it MkDocs 1.6 does not fail a strict build on warnings.
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
+        cwd=project,
         env=env,
         check=True,
     )
@@ -99,14 +100,15 @@ BROWSER_ARGS = [
 ]
 
 
-def cli(name: str, data: dict) -> tuple[int, dict]:
-    """What `python -m calc NAME` prints for `data`, and its exit status."""
+def cli(name: str, data: dict, project: Path = ROOT) -> tuple[int, dict]:
+    """What `python -m calc NAME` prints for `data` (with the calc of `project`), and its exit
+    status."""
     done = subprocess.run(
         [sys.executable, "-m", "calc", name],
         input=json.dumps(data),
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=project,
         check=False,
     )
     return done.returncode, json.loads(done.stdout)

@@ -3,6 +3,12 @@
 After every build it copies the Pyodide runtime (from node_modules, never committed, never from a
 CDN) and a freshly built `calc` wheel into versioned folders of the site, and writes their paths
 into the rekenhulp worker and the service worker (sw.js, which caches only those versioned files).
+Then it moves the site's own scripts (docs/assets/javascripts: the rekenhulp, its worker) into
+assets/rekenhulp-<id>/, id a hash of their content (which names the wheel and the runtime), points
+every page at that folder and gives every page `<meta name="pbm-rekenhulp" content="<id>">`. So a
+page never runs with scripts or a calc of another deploy: GitHub Pages lets browsers keep files
+for 10 minutes, and a new deploy gets new paths; a page reached by instant navigation from an
+older deploy sees another id in the meta tag and reloads (rekenhulp.js).
 Versioned paths never change content, so browsers may cache them.
 """
 
@@ -28,7 +34,9 @@ PYODIDE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
-WORKER = Path("assets/javascripts/rekenhulp-worker.js")
+SCRIPTS = Path("assets/javascripts")  # as in docs/; Material's own scripts are there too
+WORKER = "rekenhulp-worker.js"
+ENTRY = "rekenhulp.js"  # mkdocs.yml extra_javascript
 SERVICE_WORKER = Path("sw.js")  # at the site root, so its scope covers every page
 
 
@@ -72,6 +80,35 @@ def build_wheel(out: Path) -> Path:
         return target
 
 
+def version_scripts(site: Path, names: list[str]) -> str:
+    """Moves the site's own scripts `names` (of assets/javascripts) to assets/rekenhulp-<id>/,
+    keeping their depth, so their relative paths still hold; returns the id."""
+    source = site / SCRIPTS
+    files = sorted(path for name in names for path in [source / name, *(source / name).rglob("*")])
+    digest = hashlib.sha256()
+    for path in (p for p in files if p.is_file()):
+        digest.update(path.relative_to(source).as_posix().encode() + b"\0" + path.read_bytes())
+    build = digest.hexdigest()[:12]
+    target = site / "assets" / f"rekenhulp-{build}"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir()
+    for name in names:
+        shutil.move(source / name, target / name)
+    return build
+
+
+def point_pages(site: Path, build: str) -> None:
+    """Every page loads the versioned entry script and names its build in a meta tag."""
+    old = f'{SCRIPTS.as_posix()}/{ENTRY}"'
+    new = f'assets/rekenhulp-{build}/{ENTRY}"'
+    meta = f'<meta name="pbm-rekenhulp" content="{build}">'
+    for page in site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        if old not in text or "</head>" not in text:
+            raise PluginError(f"site_assets: {page} laadt {ENTRY} niet")
+        page.write_text(text.replace(old, new).replace("</head>", meta + "</head>", 1), "utf-8")
+
+
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     version = pyodide_version()
@@ -80,7 +117,7 @@ def on_post_build(config, **kwargs):
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE_NPM / name, runtime / name)
     wheel = build_wheel(site / "assets" / "calc")
-    worker = site / WORKER
+    worker = site / SCRIPTS / WORKER
     text = worker.read_text("utf-8")
     text = text.replace("__PYODIDE_DIR__", f"../pyodide/{version}/")
     text = text.replace("__CALC_WHEEL__", "../" + wheel.relative_to(site / "assets").as_posix())
@@ -91,3 +128,5 @@ def on_post_build(config, **kwargs):
     text = text.replace("__PYODIDE_FILES__", ",".join(PYODIDE_FILES))
     text = text.replace("__CALC_WHEEL__", wheel.relative_to(site).as_posix())
     sw.write_text(text, "utf-8")
+    own = sorted(path.name for path in (Path(config["docs_dir"]) / SCRIPTS).iterdir())
+    point_pages(site, version_scripts(site, own))

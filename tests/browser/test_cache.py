@@ -7,14 +7,13 @@ the runtime from the HTTP cache, and an in-memory cache does not keep a file as 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import threading
 from http.server import ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
-from sitebuild import BROWSER_ARGS, SUBPATH, QuietHandler, build, cli, find_browser
+from sitebuild import SUBPATH, QuietHandler, build, cli
 from test_rekenhulp import total_text
 
 READY = '.rekenhulp[data-staat="klaar"]'
@@ -63,21 +62,6 @@ def served(tmp_path_factory):
         server.server_close()
 
 
-@pytest.fixture
-def context(browser, tmp_path):
-    """A fresh profile on disk with service workers allowed (conftest's `page` blocks them)."""
-    context = browser.browser_type.launch_persistent_context(
-        str(tmp_path / "profiel"),
-        executable_path=find_browser(),
-        args=BROWSER_ARGS,
-        headless=True,
-        locale="nl-NL",
-        service_workers="allow",
-    )
-    with contextlib.closing(context):
-        yield context
-
-
 def worker_state(page) -> str:
     """The state of the site's service worker, which the page registers once the rekenhulp is ready."""
     return page.evaluate(
@@ -112,9 +96,9 @@ def answers_changed_input(page) -> None:
     total.filter(has_text=total_text(result)).wait_for(timeout=PYODIDE_WAIT_MS)
 
 
-def test_built_service_worker_has_its_versions(served, context):
+def test_built_service_worker_has_its_versions(served, disk_context):
     url, _ = served
-    page = context.new_page()
+    page = disk_context.new_page()
     response = page.goto(url + "sw.js")
     text = response.text()
     assert response.ok
@@ -123,9 +107,9 @@ def test_built_service_worker_has_its_versions(served, context):
     assert "assets/pyodide/" in text and "assets/calc/" in text
 
 
-def test_repeat_visit_after_cache_expiry_does_not_download_pyodide(served, context):
+def test_repeat_visit_after_cache_expiry_does_not_download_pyodide(served, disk_context):
     url, log = served
-    page = context.new_page()
+    page = disk_context.new_page()
     first = log.mark()
     page.goto(url)
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
@@ -134,7 +118,7 @@ def test_repeat_visit_after_cache_expiry_does_not_download_pyodide(served, conte
     assert len(wasm) == 1, "the first visit downloads the runtime once, the worker copies it"
 
     # The HTTP cache has expired (GitHub Pages: 10 minutes); the service worker is kept.
-    cdp = context.new_cdp_session(page)
+    cdp = disk_context.new_cdp_session(page)
     cdp.send("Network.clearBrowserCache")
     again = log.mark()
     response = page.reload()
@@ -147,9 +131,9 @@ def test_repeat_visit_after_cache_expiry_does_not_download_pyodide(served, conte
     assert not response.from_service_worker
 
 
-def test_cache_holds_only_versioned_files(served, context):
+def test_cache_holds_only_versioned_files(served, disk_context):
     url, _ = served
-    page = context.new_page()
+    page = disk_context.new_page()
     page.goto(url)
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     assert worker_state(page) in ("activated", "activating")

@@ -33,7 +33,9 @@ def shown(widget) -> dict:
     """What the widget's result shows: the total and per part its calculation and hours."""
     rows = {}
     for row in widget.locator(".rh-resultaat tbody tr[data-onderdeel]").all():
-        cells = row.locator("td").all_inner_texts()
+        # DOM text: a result table off screen is skipped by layout (content-visibility), so it
+        # has no inner text until it is scrolled to.
+        cells = [text.strip() for text in row.locator("td").all_text_contents()]
         rows[row.get_attribute("data-onderdeel")] = (cells[0], cells[1])
     return {"totaal": widget.locator('[data-uitkomst="totaal"]').inner_text(), "rows": rows}
 

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from sitebuild import SUBPATH, build
+from sitebuild import ROOT, SUBPATH, build
 
 BASE = "http://127.0.0.1:8000"
 SITE = f"{BASE}/{SUBPATH}/"
@@ -99,10 +99,10 @@ def test_no_broken_internal_link(built_site):
 
 
 def test_worker_runtime_paths_resolve(built_site):
-    worker = built_site / "assets" / "javascripts" / "rekenhulp-worker.js"
+    (worker,) = built_site.glob("assets/rekenhulp-*/rekenhulp-worker.js")  # versioned by content
     text = worker.read_text("utf-8")
     assert "__PYODIDE_DIR__" not in text and "__CALC_WHEEL__" not in text
-    here = SITE + "assets/javascripts/rekenhulp-worker.js"
+    here = SITE + worker.relative_to(built_site).as_posix()
     paths = re.findall(r'new URL\("([^"]+)", import\.meta\.url\)', text)
     assert len(paths) >= 2, paths
     for relative in paths:
@@ -113,6 +113,24 @@ def test_worker_runtime_paths_resolve(built_site):
         folder = target_file(built_site, urllib.parse.urljoin(here, directory)).parent
         for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
             assert (folder / name).is_file(), f"{directory}{name} is not in the build"
+
+
+def test_own_scripts_are_versioned_by_content(built_site):
+    """Every script of docs/assets/javascripts is served from assets/rekenhulp-<id>/ only, and
+    every page loads it from there and names <id> in its meta tag (tools/site_assets.py)."""
+    (folder,) = built_site.glob("assets/rekenhulp-*")
+    build_id = folder.name.removeprefix("rekenhulp-")
+    source = ROOT / "docs" / "assets" / "javascripts"
+    own = [path.relative_to(source) for path in source.rglob("*") if path.is_file()]
+    assert own
+    for relative in own:
+        assert (folder / relative).is_file(), relative
+        assert not (built_site / "assets" / "javascripts" / relative).exists(), relative
+    for page in built_site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert f'<meta name="pbm-rekenhulp" content="{build_id}">' in text, page
+        scripts = re.findall(r'<script src="([^"]*rekenhulp[^"]*)"', text)
+        assert scripts and all(s.endswith(f"rekenhulp-{build_id}/rekenhulp.js") for s in scripts)
 
 
 def test_sitemap_lists_built_pages(built_site):

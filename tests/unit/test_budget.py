@@ -460,6 +460,15 @@ def test_widget_with_preset():
         api.widget("budget", "rh3", {"preset": "amsterdam"})
 
 
+def test_widget_carries_its_presets_for_the_browser():
+    """The page fills the form from these at once, also before Pyodide has loaded."""
+    markup = api.widget("budget", "rh1", {"jaar": 2026})
+    (raw,) = re.findall(r'<section class="rekenhulp"[^>]* data-voorbeelden="([^"]*)"', markup)
+    embedded = json.loads(raw.replace("&quot;", '"').replace("&#x27;", "'").replace("&amp;", "&"))
+    assert embedded == {key: preset["invoer"] for key, preset in budget.PRESETS.items()}
+    assert "data-voorbeelden" not in api.widget("uren", "rh2", {"jaar": 2026})  # no presets
+
+
 def test_result_csv_export():
     answer = json.loads(
         api.csv_export("budget", json.dumps(budget.initial({"preset": "veldhoven"})), "resultaat")

@@ -49,16 +49,18 @@ function say(box, lines, isError) {
   box.parentElement.classList.toggle("rh-bestanden--fout", Boolean(isError));
 }
 
-/** Adds the CSV and storage controls below the table `tableKey` of the widget `root`. */
+/** Adds the CSV and storage controls below the table `tableKey` of the widget `root`; returns
+ * {cancel}. `run` computes the form, `reset` restores the preset. */
 export function bindFiles(root, { engine, run, reset, tableKey }) {
   const form = root.querySelector(".rh-form");
   const table = form.querySelector(`table[data-tabel="${CSS.escape(tableKey)}"]`);
-  if (!table) return;
+  if (!table) return null;
   const name = root.dataset.rekenhulp;
   const id = `${root.id}-csv`;
   const input = element("input", { type: "file", id, accept: ".csv,text/csv,text/plain", className: "rh-bestand" });
   input.setAttribute("aria-describedby", `${id}-hint`);
   const messages = element("ul", { className: "rh-bestandsmeldingen" });
+  let importing = null; // the file being read: {name, rows (the table when it was chosen)}
   const status = element("div", { role: "status" }, messages);
   const exportCsv = (part) => async () => {
     try {
@@ -88,10 +90,10 @@ export function bindFiles(root, { engine, run, reset, tableKey }) {
       button("Locaties downloaden (CSV)", exportCsv("tabel")),
       button("Uitkomst downloaden (CSV)", exportCsv("resultaat")),
       button("Wis alle gegevens", () => {
+        reset(); // also cancels an import on its way
         storage.clear(root);
         input.value = "";
         say(messages, ["Alle gegevens van deze rekenhulp zijn gewist uit deze browser."]);
-        reset();
       }),
     ),
     status,
@@ -106,11 +108,23 @@ export function bindFiles(root, { engine, run, reset, tableKey }) {
       return;
     }
     say(messages, [`‘${file.name}’ wordt ingelezen…`]);
+    const job = { name: file.name, rows: JSON.stringify(readForm(form)[tableKey]) };
+    importing = job;
     let reply;
     try {
       reply = JSON.parse(await engine.call("csv_import", name, await file.text()));
     } catch {
+      reply = null;
+    }
+    if (importing !== job) return; // cancelled, or another file chosen since
+    importing = null;
+    if (reply === null) {
       say(messages, ["De rekenhulp is niet geladen; inlezen kan nu niet."], true);
+      return;
+    }
+    if (JSON.stringify(readForm(form)[tableKey]) !== job.rows) {
+      // The user changed the table while the file was read: their later edits win.
+      say(messages, [`‘${file.name}’ is niet ingelezen: u heeft de locaties intussen gewijzigd. Kies het bestand opnieuw om ze te vervangen.`], true);
       return;
     }
     const rows = reply[tableKey];
@@ -124,6 +138,15 @@ export function bindFiles(root, { engine, run, reset, tableKey }) {
       lines.push(typeof item === "string" ? item : item.melding);
     }
     say(messages, lines, Boolean(reply.fouten?.length));
-    run(false);
+    run();
   });
+  return {
+    /** Drops the import on its way (Standaardwaarden, Wis alle gegevens, a link): its rows never come. */
+    cancel() {
+      if (!importing) return;
+      say(messages, [`Het inlezen van ‘${importing.name}’ is afgebroken.`]);
+      importing = null;
+      input.value = "";
+    },
+  };
 }

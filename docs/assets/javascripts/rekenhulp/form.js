@@ -1,8 +1,6 @@
 // Reading and filling a rekenhulp's form, its tables of rows, and showing calc's field errors.
 // The markup comes from calc/html.py; the table contract is in the docstring of html.table().
 
-const NO_RESULT = "Er is nog geen uitkomst: verbeter eerst de invoer hierboven.";
-
 export function scalarInputs(form) {
   return [...form.querySelectorAll(".rh-veld > .rh-invoer")];
 }
@@ -119,6 +117,18 @@ export function bindTables(form, changed) {
   });
 }
 
+/** The message element under a table cell's control (removed again by clearErrors). */
+function cellNote(control) {
+  let note = control.parentElement.querySelector(":scope > .rh-celfout");
+  if (!note) {
+    note = document.createElement("p");
+    note.className = "rh-fout rh-celfout";
+    note.id = `${control.id}-fout`;
+    control.after(note);
+  }
+  return note;
+}
+
 /** The control a calc error path names: "fte", "medewerkers[2].uren_per_week", "locaties[3]". */
 function target(root, path) {
   const match = /^([^[\]]+)(?:\[(\d+)\](?:\.(.+))?)?$/.exec(path);
@@ -137,6 +147,7 @@ export function clearErrors(root) {
   const summary = root.querySelector(".rh-foutsamenvatting");
   summary.hidden = true;
   summary.querySelector("ul").replaceChildren();
+  for (const note of root.querySelectorAll(".rh-celfout")) note.remove();
   for (const field of root.querySelectorAll(".rh-veld--fout")) field.classList.remove("rh-veld--fout");
   for (const message of root.querySelectorAll(".rh-fout")) {
     message.hidden = true;
@@ -164,7 +175,8 @@ export function showErrors(root, errors, moveFocus) {
     if (found) {
       const { field, control } = found;
       field.classList.add("rh-veld--fout");
-      const message = field.querySelector(":scope > .rh-fout");
+      // A cell's message goes in its cell: above the table it may be screens away (a phone, row 20).
+      const message = control?.matches("td > [data-kolom]") ? cellNote(control) : field.querySelector(":scope > .rh-fout");
       if (message) {
         message.hidden = false;
         if (message.tagName === "UL") {
@@ -198,11 +210,6 @@ export function showErrors(root, errors, moveFocus) {
     }
     list.append(item);
   }
-  summary.hidden = false;
-  const result = root.querySelector(".rh-resultaat");
-  const note = document.createElement("p");
-  note.className = "rh-geen-uitkomst";
-  note.textContent = NO_RESULT;
-  result.replaceChildren(note);
+  summary.hidden = false; // the answer stays, marked as belonging to earlier input (rekenhulp.js)
   if (moveFocus) summary.focus();
 }
