@@ -9,7 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calc import api, rules, uren, uren_html
@@ -24,6 +24,8 @@ COACHING = Fraction(rules.value("ikk_coaching_uren_per_fte", DAY))  # art. 8, pe
 VE = Fraction(rules.value("ve_uren_per_doelgroeppeuter", DAY))  # art. 2a, per doelgroeppeuter
 PER_FTE = Fraction(rules.value("uren_per_week_per_fte", DAY))  # hours a week that make 1 fte
 WEEKS = Fraction(rules.value("pbm_weken_per_jaar", DAY))  # the site's assumption
+# Pyodide and a busy machine are slow; speed is not what these properties test.
+PROPERTY = settings(deadline=None)
 
 
 def hours_for(**given_values):
@@ -218,6 +220,7 @@ def test_proposal_follows_the_staff_list_in_proportion_when_the_fte_differ():
     assert [n["code"] for n in out["meldingen"]] == ["fte_tabel_wijkt_af"]
 
 
+@PROPERTY
 @given(st.lists(st.integers(min_value=0, max_value=500), min_size=1, max_size=12))
 def test_ve_per_kindercentrum_sums_to_the_total_and_to_the_single_count(children):
     rows = [{"naam": f"K{i}", "doelgroeppeuters": n} for i, n in enumerate(children)]
@@ -272,6 +275,7 @@ ftes = st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False, al
 years = st.integers(min_value=2019, max_value=2100)
 
 
+@PROPERTY
 @given(years, counts, ftes, children_counts, children_counts, ftes, children_counts)
 def test_more_input_never_means_fewer_hours(year, centres, fte, children, more_c, more_f, more_k):
     small = hours_for(jaar=year, kindercentra=centres, fte=str(fte), doelgroeppeuters=children)
@@ -287,6 +291,7 @@ def test_more_input_never_means_fewer_hours(year, centres, fte, children, more_c
     )
 
 
+@PROPERTY
 @given(years, counts, ftes, children_counts)
 def test_total_is_the_sum_of_the_parts_and_never_rounded_down(year, centres, fte, children):
     out = hours_for(jaar=year, kindercentra=centres, fte=str(fte), doelgroeppeuters=children)
@@ -369,6 +374,7 @@ hours_a_week = st.decimals(
 )
 
 
+@PROPERTY
 @given(st.lists(st.tuples(hours_a_week, st.booleans()), min_size=1, max_size=15))
 def test_staff_fte_is_the_sum_of_hours_over_36_exactly(rows):
     data = [
@@ -386,6 +392,7 @@ def test_staff_fte_is_the_sum_of_hours_over_36_exactly(rows):
     assert coaching >= fte * COACHING and coaching - fte * COACHING < Fraction(1, 1000)
 
 
+@PROPERTY
 @given(st.lists(st.tuples(hours_a_week, st.booleans()), max_size=8), hours_a_week)
 def test_one_more_employee_never_means_fewer_hours(rows, extra):
     data = [{"uren_per_week": str(h), "flexibel": False} for h, _ in rows]
