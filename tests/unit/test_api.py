@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from calc import api, rules
+from calc import api, rules, uren_html
 from calc.__main__ import main
 
 EXAMPLE = {"jaar": 2026, "kindercentra": 3, "fte": "24,5", "doelgroeppeuters": 37}
@@ -26,7 +26,7 @@ def test_issue_example_gives_765_hours():
         "370",
     )
     assert out["totaal_uren"] == "765"
-    assert out["weergave"]["totaal"] == "765 uur"
+    assert uren_html.words(out)["totaal"] == "765 uur"
 
 
 def test_cli_prints_result_and_exits_0(monkeypatch, capsys):
