@@ -71,11 +71,12 @@ def default_hours(year: int) -> Decimal:
     return rule.value_on(date(year, 1, 1)) or rule.periods[0][1]
 
 
-_NORM = nl(rules.rule(MINIMUM_RULE).periods[-1][1])
+_NORM = nl(rules.latest(MINIMUM_RULE))
 
-# The ages the legal minimum counts: doelgroeppeuters of 2,5 to 4 on 1 January (the NJi on
-# art. 2a; see the law page). Younger children a municipality funds are counted apart.
-AGE_FROM, AGE_TO = Decimal("2.5"), Decimal(4)
+# The ages the legal minimum counts (doelgroeppeuters on 1 January, rules.toml). Younger
+# children a municipality funds are counted apart.
+AGE_FROM = rules.latest("ve_pbm_leeftijd_van_jaar")
+AGE_TO = rules.latest("ve_pbm_leeftijd_tot_jaar")
 _AGES = f"{nl(AGE_FROM)} tot {nl(AGE_TO)} jaar"
 YOUNGER = f"Jonger dan {nl(AGE_FROM)} jaar"
 
@@ -205,7 +206,7 @@ def _year(key: str, label: str, hint: str, required: bool = True) -> Field:
         key=key,
         label=label,
         hint=hint,
-        example="2026",
+        example=str(date.today().year),
         minimum=Decimal(FIRST_YEAR),
         maximum=Decimal(LAST_YEAR),
         required=required,

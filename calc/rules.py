@@ -105,6 +105,11 @@ def rule(key: str) -> Rule:
     return all_rules()[key]
 
 
+def latest(key: str) -> Decimal:
+    """The rule's most recent value: for labels and hints that name the rule, not a date."""
+    return rule(key).periods[-1][1]
+
+
 def value(key: str, day: date) -> Decimal:
     found = rule(key).value_on(day)
     if found is None:

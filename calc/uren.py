@@ -44,14 +44,10 @@ WEEK_PLACES = 2  # hours per week of the pbm'er
 PBM_FTE_PLACES = 3  # fte of the pbm'er
 
 
-def _latest(key: str) -> Decimal:
-    return rules.rule(key).periods[-1][1]
-
-
-_FLEX_MONTHS = _latest("ikk_flex_peilperiode_maanden")
-_PER_FTE = _latest("uren_per_week_per_fte")
-AGE_FROM = nl(_latest("ve_pbm_leeftijd_van_jaar"))
-AGE_TO = nl(_latest("ve_pbm_leeftijd_tot_jaar"))
+_FLEX_MONTHS = rules.latest("ikk_flex_peilperiode_maanden")
+_PER_FTE = rules.latest("uren_per_week_per_fte")
+AGE_FROM = nl(rules.latest("ve_pbm_leeftijd_van_jaar"))
+AGE_TO = nl(rules.latest("ve_pbm_leeftijd_tot_jaar"))
 CHILDREN = f"Doelgroeppeuters van {AGE_FROM} tot {AGE_TO} jaar op 1 januari"
 
 STAFF = Table(
@@ -150,10 +146,10 @@ WEEKS = Field(
     label="Weken per jaar waarin de pbm'er werkt",
     hint=(
         "Alleen voor de omrekening van de uren per jaar naar uren per week en fte. Standaard "
-        f"{nl(_latest('pbm_weken_per_jaar'))}: het hele jaar, vakantie en verlof niet "
+        f"{nl(rules.latest('pbm_weken_per_jaar'))}: het hele jaar, vakantie en verlof niet "
         "afgetrokken. Een aanname van deze site, geen regel."
     ),
-    example=plain(_latest("pbm_weken_per_jaar")),
+    example=plain(rules.latest("pbm_weken_per_jaar")),
     minimum=Decimal(1),
     maximum=Decimal(53),
     whole=False,
@@ -166,7 +162,7 @@ FIELDS = (
         key="jaar",
         label="Jaar",
         hint="Het kalenderjaar waarvoor u rekent. Peildatum is 1 januari van dat jaar.",
-        example="2026",
+        example=str(date.today().year),
         minimum=Decimal(FIRST_YEAR),
         maximum=Decimal(LAST_YEAR),
         year=True,
@@ -215,7 +211,7 @@ FIELDS = (
 
 # What a page shows when its preset says nothing else: an illustration, not a norm.
 EXAMPLE = {
-    "jaar": 2026,
+    "jaar": date.today().year,
     "kindercentra": 3,
     "fte": "24,5",
     "doelgroeppeuters": 37,

@@ -36,7 +36,7 @@ START_AGE = "ve_aanbod_startleeftijd_jaar"
 DAY_CAP = "ve_aanbod_max_uren_per_dag"
 BASIS_WEEKS = "ve_aanbod_basis_weken_per_jaar"
 BASIS_HOURS = "ve_aanbod_basis_uren_per_week"
-_CAP = rules.rule(DAY_CAP).periods[-1][1]
+_CAP = rules.latest(DAY_CAP)
 
 FIELDS = (
     *(
@@ -57,7 +57,7 @@ FIELDS = (
         key="weken_per_jaar",
         label="Weken per jaar met aanbod",
         hint=(
-            f"De norm gaat uit van {nl(rules.rule(BASIS_WEEKS).periods[-1][1])} weken per jaar; "
+            f"De norm gaat uit van {nl(rules.latest(BASIS_WEEKS))} weken per jaar; "
             "met een vakantieaanbod kunnen het er meer zijn."
         ),
         example="40",
