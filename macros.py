@@ -27,9 +27,16 @@ def define_env(env):
         rule = rules.rule(sleutel)
         value = rules.value(sleutel, date(jaar, 1, 1))
         return (
-            f"{nl(value)} {escape(rule.unit)} ({escape(rule.article)}; bron: {bron(sleutel)}, "
+            f"{nl(value)} {escape(rule.unit)} ({artikel(sleutel)}; bron: {bron(sleutel)}, "
             f"{escape(rule.status_label)})"
         )
+
+    @env.macro
+    def artikel(sleutel: str) -> str:
+        """A rule's article, linked to its primary text where rules.toml gives it."""
+        rule = rules.rule(sleutel)
+        text = escape(rule.article, quote=False)
+        return f'<a href="{escape(rule.article_url)}">{text}</a>' if rule.article_url else text
 
     @env.macro
     def regelwaarde(sleutel: str, jaar: int = DEFAULT_YEAR) -> str:

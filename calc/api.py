@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from calc import html
 from calc.fields import InputError, error, read
+from calc.numbers import LongInteger
 
 
 # Each rekenhulp is a module with TITLE, FIELDS, EXAMPLE, compute(values) and render(result).
@@ -66,16 +67,33 @@ def _nesting(text: str) -> int:
     return deepest
 
 
+def _integer(text: str) -> int | LongInteger:
+    """A JSON integer; one longer than Python reads (int max str digits) is kept as text, so
+    the field it is in can say it is too long instead of the whole input being refused."""
+    try:
+        return int(text)
+    except ValueError:
+        return LongInteger(text)
+
+
+def _load(json_text: object) -> tuple[object, list[dict]]:
+    """(the JSON value, []) or (None, the error for the whole input). A leading byte-order mark
+    (a file saved by Windows Notepad) is skipped."""
+    if not isinstance(json_text, str) or _nesting(json_text) > MAX_NESTING:
+        return None, [error("invoer", "De invoer is geen geldige JSON, of is te diep genest.")]
+    try:
+        return json.loads(json_text.removeprefix("\ufeff"), parse_int=_integer), []
+    except (ValueError, RecursionError):
+        return None, [error("invoer", "De invoer is geen geldige JSON.")]
+
+
 def _run(name: str, json_text: str) -> tuple[dict | None, list[dict]]:
     if name not in CALCULATORS:
         known = ", ".join(sorted(CALCULATORS))
         return None, [error("rekenhulp", f"Onbekende rekenhulp ‘{name}’. Kies uit: {known}.")]
-    if not isinstance(json_text, str) or _nesting(json_text) > MAX_NESTING:
-        return None, [error("invoer", "De invoer is geen geldige JSON, of is te diep genest.")]
-    try:
-        data = json.loads(json_text)
-    except (ValueError, RecursionError):
-        return None, [error("invoer", "De invoer is geen geldige JSON.")]
+    data, errors = _load(json_text)
+    if errors:
+        return None, errors
     module = CALCULATORS[name]
     try:
         reader = getattr(module, "read", None)
@@ -145,19 +163,24 @@ def presets(name: str) -> str:
     return _dump(getattr(CALCULATORS.get(name), "PRESETS", {}))
 
 
-def csv_import(name: str, text: str) -> str:
-    """CSV text (`;`, `,` or tab, with or without BOM) -> JSON {"<tabel>": rows, "fouten",
-    "waarschuwingen", "bestandsregels", "scheidingsteken"}. The rows are what the form sends,
-    [{kolom: text}], every row kept, also a bad one; "fouten" names each bad cell by file line
-    and column, with veld "<tabel>[n].<kolom>" for the n-th row (from 1) as the form shows it."""
+def csv_import(name: str, data: bytes | str) -> str:
+    """A CSV file's bytes (`;`, `,` or tab; UTF-8 with or without BOM, else read as
+    Windows-1252 with a notice) -> JSON {"<tabel>": rows, "fouten", "waarschuwingen",
+    "bestandsregels", "scheidingsteken"}. The rows are what the form sends, [{kolom: text}],
+    every row kept, also a bad one; "fouten" names each bad cell by file line and column, with
+    veld "<tabel>[n].<kolom>" for the n-th row (from 1) as the form shows it. A file that
+    cannot be read as a whole (not text, no known column, more rows than the table takes) gives
+    "<tabel>": null and the reason in "fouten": nothing of it may be used. Text (str) is read
+    as already decoded."""
     from calc import csv_nl  # imported here: only the budget page uses CSV
 
     module, errors = _table_module(name)
     if errors:
         return _dump({"fouten": errors})
-    if not isinstance(text, str):
+    if not isinstance(data, bytes | str):
         return _dump({"fouten": [error("csv", "Het CSV-bestand is geen tekst.")]})
-    return _dump(csv_nl.import_table(text, module.CSV_TABLE, module.CSV_ALIASES))
+    computed = getattr(module, "RESULT_HEADER", ())
+    return _dump(csv_nl.import_table(data, module.CSV_TABLE, module.CSV_ALIASES, computed))
 
 
 def csv_export(name: str, json_text: str, deel: str = "tabel") -> str:
@@ -181,14 +204,9 @@ def csv_export(name: str, json_text: str, deel: str = "tabel") -> str:
         )
     if deel != "tabel":
         return _dump({"fouten": [error("deel", "Kies ‘tabel’ of ‘resultaat’.")]})
-    if not isinstance(json_text, str) or _nesting(json_text) > MAX_NESTING:
-        return _dump(
-            {"fouten": [error("invoer", "De invoer is geen geldige JSON, of is te diep genest.")]}
-        )
-    try:
-        data = json.loads(json_text)
-    except (ValueError, RecursionError):
-        return _dump({"fouten": [error("invoer", "De invoer is geen geldige JSON.")]})
+    data, errors = _load(json_text)
+    if errors:
+        return _dump({"fouten": errors})
     table = module.CSV_TABLE
     rows = data.get(table.key) if isinstance(data, dict) else data
     if not isinstance(rows, list):

@@ -8,19 +8,24 @@ A table is the rekenhulp's own `fields.Table`: its columns' labels are the heade
 each cell is checked by its column spec, as in the form. This module adds only what is about
 files: separators, quotes, headers (with other names people use for a column), lines and
 spreadsheet column letters. Rows come back as the form sends them: {column key: text}.
+
+A file is read whole or not at all: a file that is not text, has no known column, breaks off,
+or has more rows than the table takes gives no rows (`None`), only the reason. A totals row
+(a spreadsheet's "Totaal") is left out with a warning, so its numbers are not counted twice.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from calc.fields import Field, Table, YesNo, error
-from calc.numbers import NotANumber, parse_decimal, plain
+from calc.fields import Field, Table, Text, YesNo, error
+from calc.numbers import NotANumber, nl, parse_decimal, plain
 
 BOM = "\ufeff"
 DELIMITERS = (";", ",", "\t")
@@ -28,6 +33,22 @@ DELIMITER_NAMES = {";": "puntkomma", ",": "komma", "\t": "tab"}
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+(,\d+)?")
+# What a spreadsheet writes in the label cell of a totals row (compared casefolded, without a
+# trailing colon).
+TOTAL_LABELS = frozenset(
+    ("totaal", "total", "subtotaal", "subtotal", "som", "generaal totaal", "eindtotaal")
+)
+_HEADER_SPACES = re.compile(r"[\s_\-.:]+")
+MAX_UNKNOWN_LISTED = 10  # unknown columns named one by one; the rest are counted
+WINDOWS_1252 = (
+    "Het bestand is niet opgeslagen als UTF-8. De rekenhulp heeft het gelezen als Windows-1252,"
+    " zoals oudere versies van Excel opslaan. Kloppen letters als ë of € niet, sla het bestand"
+    " dan op als ‘CSV UTF-8’."
+)
+NOT_TEXT = (
+    "Het bestand is geen CSV-bestand: er staan tekens in die in geen tekstbestand voorkomen. Is"
+    " het een Excel-bestand (.xlsx)? Sla het dan in Excel op als ‘CSV UTF-8’."
+)
 
 
 # Other headers people use for a column, by column key (matched as `header_key` compares).
@@ -36,10 +57,36 @@ Aliases = Mapping[str, tuple[str, ...]]
 
 def header_key(text: str) -> str:
     """How headers are compared: case, spaces, `_`, `-` and a trailing unit in brackets ignored."""
-    text = text.replace(BOM, "").casefold()
-    text = re.sub(r"\(.*?\)", " ", text)
-    text = re.sub(r"[\s_\-.:]+", " ", text)
-    return text.strip()
+    text = _without_brackets(text.replace(BOM, "").casefold())
+    return _HEADER_SPACES.sub(" ", text).strip()
+
+
+def _without_brackets(text: str) -> str:
+    """Every `(...)` replaced by a space, in one pass: a pattern like `\\(.*?\\)` rescans the rest
+    of the text from every `(`, which takes minutes on a header of a hundred thousand `(`."""
+    parts, position = [], 0
+    while (start := text.find("(", position)) >= 0 and (end := text.find(")", start)) >= 0:
+        parts += [text[position:start], " "]
+        position = end + 1
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def decode(data: bytes) -> tuple[str | None, list[str]]:
+    """The text of a file and the notices about how it was read; None when it is not text.
+
+    UTF-8 (with or without BOM) is read as UTF-8; anything else as Windows-1252, which older
+    Excel writes ("CSV (gescheiden door lijstscheidingsteken)"), with a notice. UTF-16 with a
+    BOM is Excel's "Unicode-tekst". A NUL byte occurs in no text file of these kinds.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), []
+    if b"\x00" in data:
+        return None, []
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), [WINDOWS_1252]
 
 
 def column_letter(index: int) -> str:
@@ -76,12 +123,13 @@ def restore(text: str) -> str:
 # --- writing --------------------------------------------------------------------------------
 
 
-def number_cell(raw: object) -> str:
-    """A number as a Dutch spreadsheet reads it (`1234,5`, no thousands dots); other text as is."""
+def number_cell(raw: object, unit: str = "") -> str:
+    """A number as a Dutch spreadsheet reads it (`1234,5`, no thousands dots, no unit); other
+    text as is."""
     if raw is None:
         return ""
     try:
-        value = parse_decimal(raw)
+        value = parse_decimal(raw, unit)
     except NotANumber:
         return str(raw)
     return "" if value is None else decimal_cell(value)
@@ -111,7 +159,7 @@ def write_table(table: Table, rows: list[dict]) -> str:
             continue
         body.append(
             [
-                number_cell(row.get(column.key))
+                number_cell(row.get(column.key), column.unit)
                 if isinstance(column, Field)
                 else column.shown(row.get(column.key))
                 for column in table.columns
@@ -131,6 +179,41 @@ def sniff_delimiter(first_line: str) -> str:
 
 
 @dataclass
+class _Sums:
+    """Running sums of the number columns, to recognise a totals row without a label: its numbers
+    are the sums of all rows above it, or of those since the last totals row (a subtotal)."""
+
+    total: dict[str, Decimal] = field(default_factory=dict)
+    block: dict[str, Decimal] = field(default_factory=dict)
+    rows: int = 0
+    block_rows: int = 0
+    known: bool = True  # False once a row above has a number column that is not a number
+
+    def add(self, numbers: dict[str, Decimal] | None) -> None:
+        if numbers is None:
+            self.known = False
+            return
+        for key, value in numbers.items():
+            self.total[key] = self.total.get(key, Decimal(0)) + value
+            self.block[key] = self.block.get(key, Decimal(0)) + value
+        self.rows += 1
+        self.block_rows += 1
+
+    def is_total(self, numbers: dict[str, Decimal] | None) -> bool:
+        """Every number equals a sum of at least two rows above, and one is not 0: with one row
+        above, a location without a name is as likely as a total."""
+        if not (self.known and numbers and any(numbers.values())):
+            return False
+        return any(
+            rows >= 2 and all(sums.get(key, Decimal(0)) == value for key, value in numbers.items())
+            for sums, rows in ((self.block, self.block_rows), (self.total, self.rows))
+        )
+
+    def end_block(self) -> None:
+        self.block, self.block_rows = {}, 0
+
+
+@dataclass
 class ReadTable:
     rows: list[dict[str, str]]  # every data row, cells as text, keyed by column key
     lines: list[int]  # the file line each row starts on (1 = the header line)
@@ -138,13 +221,20 @@ class ReadTable:
     warnings: list[str]
     delimiter: str
     positions: dict[str, int]  # column key -> 0-based position in the file
+    fatal: bool = False  # the file cannot be read as a whole: no row may be used
+    count: int = 0  # data rows in the file, totals rows left out (also those over the maximum)
+    sums: _Sums = field(default_factory=_Sums)
 
 
-def read_table(text: str, table: Table, aliases: Aliases | None = None) -> ReadTable:
+def read_table(
+    text: str, table: Table, aliases: Aliases | None = None, computed: Iterable[str] = ()
+) -> ReadTable:
     """Read CSV text into rows of strings. Problems of form (not of content) go into `errors`.
 
     Empty lines are skipped. A row with more cells than the header is reported and kept with
     the cells that fit under a header, so nothing the user typed disappears without a message.
+    A totals row is left out with a warning. Rows past `table.max_rows` are counted, not kept.
+    `computed` are the headers of the columns a rekenhulp computes in its result file.
     """
     aliases = aliases or {}
     if text.startswith(BOM):
@@ -166,14 +256,20 @@ def read_table(text: str, table: Table, aliases: Aliases | None = None) -> ReadT
                 continue
             if header is None:
                 header = record
-                _match_header(header, wanted, table, result, start)
+                _match_header(header, wanted, table, result, start, computed)
                 continue
             _add_row(record, header, start, table, result)
     except csv.Error as exc:
+        result.fatal = True
+        reason = "een cel is te lang" if "field limit" in str(exc) else "hier breekt het af"
         result.errors.append(
-            error(table.key, f"Regel {line}: het CSV-bestand is hier niet te lezen ({exc}).")
+            error(
+                table.key,
+                f"Regel {line}: het CSV-bestand is niet te lezen: {reason}. Er is niets ingelezen.",
+            )
         )
-    if header is None:
+    if header is None and not result.fatal:
+        result.fatal = True
         result.errors.append(
             error(table.key, "Het CSV-bestand is leeg: er staat geen kopregel in.")
         )
@@ -181,16 +277,20 @@ def read_table(text: str, table: Table, aliases: Aliases | None = None) -> ReadT
 
 
 def _match_header(
-    header: list[str], wanted: dict, table: Table, result: ReadTable, line: int
+    header: list[str],
+    wanted: dict,
+    table: Table,
+    result: ReadTable,
+    line: int,
+    computed: Iterable[str] = (),
 ) -> None:
+    unknown: list[tuple[int, str, str]] = []  # position, name, header_key
     for position, name in enumerate(header):
-        column = wanted.get(header_key(name))
+        key = header_key(name)
+        column = wanted.get(key)
         if column is None:
             if name.strip():
-                result.warnings.append(
-                    f"Kolom {column_letter(position)} ‘{name.strip()}’ is niet gebruikt: "
-                    "de rekenhulp kent deze kolom niet."
-                )
+                unknown.append((position, name.strip(), key))
         elif column.key in result.positions:
             first = column_letter(result.positions[column.key])
             result.warnings.append(
@@ -199,6 +299,7 @@ def _match_header(
             )
         else:
             result.positions[column.key] = position
+    _report_unknown(unknown, {header_key(name) for name in computed} - set(wanted), result)
     missing = [
         column.label
         for column in table.columns
@@ -209,6 +310,7 @@ def _match_header(
         noun = "de kolom" if len(missing) == 1 else "de kolommen"
         result.errors.append(error("csv", f"Regel {line}: de kopregel mist {noun} {names}."))
     if not result.positions:
+        result.fatal = True
         known = ", ".join(f"‘{column.label}’" for column in table.columns)
         sep = DELIMITER_NAMES[result.delimiter]
         result.errors.append(
@@ -220,15 +322,56 @@ def _match_header(
         )
 
 
+def _report_unknown(
+    unknown: list[tuple[int, str, str]], computed_keys: set[str], result: ReadTable
+) -> None:
+    """One warning per unknown column, the first ten by name; the computed columns of the
+    rekenhulp's own result file in one notice.
+
+    The site's "Uitkomst downloaden (CSV)" read back gives its locations again, with the same
+    result: that is what someone who opens that file expects, rather than a refusal that sends
+    them to the other button. Its computed columns are ignored (the page computes them again
+    from its own settings, which are not in the file) and its Totaal row is left out as any
+    totals row."""
+    found = [name for _, name, key in unknown if key in computed_keys]
+    if computed_keys and len(found) == len(computed_keys):
+        names = ", ".join(f"‘{name}’" for name in found)
+        result.warnings.append(
+            "Dit is een uitkomstbestand van deze rekenhulp. De berekende kolommen"
+            f" {names} zijn niet ingelezen: de rekenhulp berekent ze opnieuw met de instellingen"
+            " op deze pagina."
+        )
+        unknown = [column for column in unknown if column[2] not in computed_keys]
+    for position, name, _ in unknown[:MAX_UNKNOWN_LISTED]:
+        result.warnings.append(
+            f"Kolom {column_letter(position)} ‘{_cut(name)}’ is niet gebruikt: "
+            "de rekenhulp kent deze kolom niet."
+        )
+    if len(unknown) > MAX_UNKNOWN_LISTED:
+        rest = nl(Decimal(len(unknown) - MAX_UNKNOWN_LISTED))
+        result.warnings.append(
+            f"Nog {rest} kolommen zijn niet gebruikt: de rekenhulp kent ze niet."
+        )
+
+
+def _cut(text: str, length: int = 40) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 def _add_row(
     record: list[str], header: list[str], line: int, table: Table, result: ReadTable
 ) -> None:
-    number = len(result.rows) + 1  # the row as the form will show it
     row = {}
     for column in table.columns:
         position = result.positions.get(column.key)
         cell = record[position] if position is not None and position < len(record) else ""
         row[column.key] = restore(cell.strip())
+    if _left_out_as_total(record, row, line, table, result):
+        return
+    result.count += 1
+    if len(result.rows) >= table.max_rows:
+        return  # the file is refused as a whole; only its size is told
+    number = len(result.rows) + 1  # the row as the form will show it
     extra = [cell for cell in record[len(header) :] if cell.strip()]
     if extra:
         hint = (
@@ -249,30 +392,92 @@ def _add_row(
     result.lines.append(line)
 
 
+def _numbers(row: dict[str, str], table: Table) -> dict[str, Decimal] | None:
+    """The filled number cells of a row; None when one of them is not a number."""
+    numbers = {}
+    for column in table.columns:
+        if isinstance(column, Field) and row[column.key]:
+            try:
+                numbers[column.key] = parse_decimal(row[column.key], column.unit)
+            except NotANumber:
+                return None
+    return numbers
+
+
+def is_total_label(text: str) -> bool:
+    """ "Totaal", "TOTAAL:", "Generaal  totaal" and the like."""
+    return " ".join(text.casefold().rstrip(":").split()) in TOTAL_LABELS
+
+
+def _left_out_as_total(
+    record: list[str], row: dict[str, str], line: int, table: Table, result: ReadTable
+) -> bool:
+    """True (with a warning) for a totals row: a label such as "Totaal" in a text column or in
+    column A, or no label and numbers that are the sums of the rows above."""
+    labels = [row[column.key] for column in table.columns if isinstance(column, Text)]
+    if 0 not in result.positions.values():
+        labels.append(record[0].strip())
+    numbers = _numbers(row, table)
+    named = any(is_total_label(label) for label in labels)
+    if not named and (any(labels) or not result.sums.is_total(numbers)):
+        result.sums.add(numbers)
+        return False
+    result.sums.end_block()
+    held = _held(record, row, table, result.positions)
+    why = "dat is" if named else "de getallen zijn de som van de regels erboven, dus het is"
+    result.warnings.append(
+        f"Regel {line} is niet ingelezen: {why} een totaalregel ({held}). De rekenhulp"
+        " berekent de totalen zelf."
+    )
+    return True
+
+
+def _held(record: list[str], row: dict[str, str], table: Table, positions: dict[str, int]) -> str:
+    """What a row held, for a message: "Locatie ‘Totaal’, Doelgroeppeuters 35"."""
+    first = record[0].strip()  # a label may stand in a column A the table does not know
+    parts = [] if 0 in positions.values() or not first else [f"‘{_cut(first)}’"]
+    for column in sorted(table.columns, key=lambda column: positions.get(column.key, -1)):
+        if row[column.key]:
+            cell = _cut(row[column.key])
+            parts.append(
+                f"{column.label} ‘{cell}’" if isinstance(column, Text) else f"{column.label} {cell}"
+            )
+    return ", ".join(parts)
+
+
 def _value_name(column, raw: object) -> str:
     """How a CSV message names a cell: by the value in it, or by its column when it is empty."""
     shown = "" if raw is None else str(raw).strip()
     if not shown:
         return f"‘{column.label}’"
-    if len(shown) > 40:
-        shown = shown[:39] + "…"
-    return f"de waarde ‘{shown}’"
+    return f"de waarde ‘{_cut(shown)}’"
 
 
-def import_table(text: str, table: Table, aliases: Aliases | None = None) -> dict:
-    """Read and check a table. Every row is kept, also a bad one, so the user can correct it
-    in the page; each bad cell is reported with its line and column in the file, with veld
-    "<tabel>[n].<kolom>" for the n-th row (from 1) as the form will show it."""
-    found = read_table(text, table, aliases)
+def import_table(
+    data: bytes | str, table: Table, aliases: Aliases | None = None, computed: Iterable[str] = ()
+) -> dict:
+    """Read and check a table from a file's bytes (or text). Every row is kept, also a bad one,
+    so the user can correct it in the page; each bad cell is reported with its line and column
+    in the file, with veld "<tabel>[n].<kolom>" for the n-th row (from 1) as the form will show
+    it. A file that cannot be read as a whole gives no rows (None), only errors."""
+    text, notices = decode(data) if isinstance(data, bytes) else (data, [])
+    if text is None:
+        return _answer(table, None, [], [error("csv", NOT_TEXT)], notices, ";")
+    found = read_table(text, table, aliases, computed)
     errors = list(found.errors)
-    if len(found.rows) > table.max_rows:
+    warnings = notices + found.warnings
+    if found.count > table.max_rows:
+        found.fatal = True
         errors.append(
             error(
                 table.key,
-                f"Het bestand heeft {len(found.rows)} rijen; de rekenhulp neemt er hoogstens"
-                f" {table.max_rows}. Splits het bestand.",
+                f"Het bestand heeft {nl(Decimal(found.count))} rijen; de rekenhulp neemt er"
+                f" hoogstens {nl(Decimal(table.max_rows))}. Er is niets ingelezen: splits het"
+                " bestand.",
             )
         )
+    if found.fatal:
+        return _answer(table, None, [], errors, warnings, found.delimiter)
     for number, (row, line) in enumerate(zip(found.rows, found.lines, strict=True), start=1):
         values, problems = table.read_row(row, _value_name)
         for key, message in problems:
@@ -285,10 +490,21 @@ def import_table(text: str, table: Table, aliases: Aliases | None = None) -> dic
         for column in table.columns:  # "J", "Ja": the form's select knows only "ja" and "nee"
             if isinstance(column, YesNo) and column.key in values:
                 row[column.key] = column.shown(values[column.key])
+    return _answer(table, found.rows, found.lines, errors, warnings, found.delimiter)
+
+
+def _answer(
+    table: Table,
+    rows: list | None,
+    lines: list[int],
+    errors: list[dict[str, str]],
+    warnings: list[str],
+    delimiter: str,
+) -> dict:
     return {
-        table.key: found.rows,
-        "bestandsregels": found.lines,
+        table.key: rows,
+        "bestandsregels": lines,
         "fouten": errors,
-        "waarschuwingen": found.warnings,
-        "scheidingsteken": found.delimiter,
+        "waarschuwingen": warnings,
+        "scheidingsteken": delimiter,
     }

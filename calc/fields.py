@@ -21,7 +21,19 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from calc.numbers import MONTHS, NotANumber, nl, parse_decimal, plain
+from calc.numbers import (
+    MONTHS,
+    NO_UNIT,
+    UNITS,
+    BadSeparators,
+    NotANumber,
+    TooLong,
+    WrongUnit,
+    nl,
+    parse_decimal,
+    plain,
+    split_unit,
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,8 @@ class Field:
     range_message: str = ""  # replaces the generic minimum/maximum message where it says more
     required: bool = True  # False: an empty field reads as None
     label_suffix: str = ""  # shown after the label in the form, e.g. "(optioneel)"
+    unit: str = ""  # a key of numbers.UNITS: "€ 42,50" is read in a "euro" field
+    year: bool = False  # a year: written without a thousands dot in messages
 
     @property
     def inputmode(self) -> str:
@@ -76,11 +90,9 @@ def check(field: Field, raw: object, name: str = "") -> Decimal | None:
     """
     name = name or f"‘{field.label}’"
     try:
-        number = parse_decimal(raw)
-    except NotANumber:
-        raise ValueError(
-            f"{name} is geen getal. Vul alleen cijfers in, bijvoorbeeld {field.example}."
-        ) from None
+        number = parse_decimal(raw, field.unit)
+    except NotANumber as exc:
+        raise ValueError(_not_a_number(field, name, exc)) from None
     if number is None:
         if not field.required:
             return None
@@ -94,11 +106,34 @@ def check(field: Field, raw: object, name: str = "") -> Decimal | None:
             f"{name} heeft te veel decimalen: gebruik er hoogstens {field.max_decimals}."
         )
     if not field.minimum <= number <= field.maximum:
+        shown = plain if field.year else nl
         raise ValueError(
             field.range_message
-            or f"{name} moet liggen tussen {nl(field.minimum)} en {nl(field.maximum)}."
+            or f"{name} moet liggen tussen {shown(field.minimum)} en {shown(field.maximum)}."
         )
     return number.to_integral_value() if field.whole else number
+
+
+def _not_a_number(field: Field, name: str, problem: NotANumber) -> str:
+    """The message for text that is not a number of this field, with an example that works."""
+    example = field.example
+    if field.unit:
+        example += " of " + UNITS[field.unit].write(field.example)
+    if isinstance(problem, WrongUnit):
+        expected = UNITS[field.unit].noun if field.unit else NO_UNIT
+        found = UNITS[problem.found].noun.removeprefix("een ")
+        return f"{name} is {expected}, geen {found}. Vul bijvoorbeeld {example} in."
+    if isinstance(problem, TooLong):
+        digits = nl(Decimal(problem.digits))
+        return f"{name} is een te lang getal ({digits} cijfers). Vul bijvoorbeeld {example} in."
+    if isinstance(problem, BadSeparators):
+        grouped = "1.250" if field.whole else "1.250,5"
+        return (
+            f"{name} is geen getal dat de rekenhulp zeker goed leest. Schrijf bijvoorbeeld"
+            f" {example}: {'' if field.whole else 'decimalen na één komma, en '}punten alleen"
+            f" tussen groepen van drie cijfers, zoals in {grouped}."
+        )
+    return f"{name} is geen getal. Vul alleen cijfers in, bijvoorbeeld {example}."
 
 
 @dataclass(frozen=True)
@@ -300,7 +335,7 @@ class NumberList:
         if _blank(raw):
             return []
         if isinstance(raw, str):
-            items: list = raw.replace(";", " ").split()
+            items: list = _with_units(raw.replace(";", " ").split())
         elif isinstance(raw, list):
             items = raw
         else:
@@ -340,6 +375,25 @@ class NumberList:
                 for item in value
             )
         return "" if value is None else str(value)
+
+
+def _with_units(words: list[str]) -> list[str]:
+    """Words of a list field, with a unit written apart joined to its number: "2,5 %" and
+    "€ 3" stay one item, so the item's check can read the unit (or refuse it)."""
+    items: list[str] = []
+    prefix = ""
+    for word in words:
+        number, unit = split_unit(word)
+        if unit and not number and word == UNITS[unit].prefix:
+            prefix += word + " "  # "€" before its number
+        elif unit and not number and items and not prefix:
+            items[-1] += " " + word  # "%" after its number
+        else:
+            items.append(prefix + word)
+            prefix = ""
+    if prefix:
+        items.append(prefix.strip())
+    return items
 
 
 Column = Field | Text | YesNo

@@ -21,8 +21,11 @@ def e(value: object) -> str:
 
 
 def rule_cite(rule: dict) -> str:
+    article = e(rule["artikel"])
+    if rule.get("artikel_url"):  # the primary text, also where the value was read elsewhere
+        article = f'<a href="{e(rule["artikel_url"])}">{article}</a>'
     return (
-        f"{e(rule['artikel'])}; bron: "
+        f"{article}; bron: "
         # a meeting report has no public address: cite it by title only
         + (f'<a href="{e(rule["url"])}">{e(rule["bron"])}</a>' if rule["url"] else e(rule["bron"]))
         + f' <span class="rh-regelstatus rh-regelstatus--{e(rule["status"])}">({e(rule["status_tekst"])})</span>'

@@ -10,9 +10,9 @@ from functools import cache
 from pathlib import Path
 
 STATUS_LABELS = {
-    "geverifieerd": "geverifieerd in een openbare bron",
+    "geverifieerd": "geverifieerd in de wettekst",
     "gerapporteerd": "alleen bekend uit secundaire bronnen",
-    "aanname": "aanname uit de praktijk, aan te passen",
+    "aanname": "aanname, aan te passen",
 }
 
 
@@ -34,6 +34,7 @@ class Rule:
     source: Source
     note: str
     periods: tuple[tuple[date, Decimal], ...]  # sorted by start date
+    article_url: str = ""  # the primary text of the article, where the site links it
 
     def value_on(self, day: date) -> Decimal | None:
         """The value in force on `day`, or None before the rule took effect."""
@@ -56,6 +57,7 @@ class Rule:
         return {
             "sleutel": self.key,
             "artikel": self.article,
+            "artikel_url": self.article_url,
             "bron": self.source.title,
             "url": self.source.url,
             "status": self.status,
@@ -94,12 +96,18 @@ def all_rules() -> dict[str, Rule]:
             source=sources[item["bron"]],
             note=item.get("toelichting", ""),
             periods=periods,
+            article_url=item.get("artikel_url", ""),
         )
     return rules
 
 
 def rule(key: str) -> Rule:
     return all_rules()[key]
+
+
+def latest(key: str) -> Decimal:
+    """The rule's most recent value: for labels and hints that name the rule, not a date."""
+    return rule(key).periods[-1][1]
 
 
 def value(key: str, day: date) -> Decimal:

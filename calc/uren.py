@@ -1,30 +1,35 @@
-"""Rekenhulp `uren`: the minimum yearly hours of the pedagogisch beleidsmedewerker for a houder.
+"""Rekenhulp `uren`: the minimum yearly hours of the pedagogisch beleidsmedewerker (pbm'er),
+per kindercentrum and for the houder.
 
-total = IKK beleid + IKK coaching + VE, each part a rule from rules.toml applied on the
-peildatum 1 January of the chosen year.
+The rules (calc/rules.toml), each applied on the peildatum 1 January of the chosen year:
+- IKK beleid, Besluit kwaliteit kinderopvang art. 8: 50 uur × kindercentra, for the houder;
+- IKK coaching, the same article: 10 uur × fte pedagogisch medewerkers, for the houder;
+- VE, Besluit basisvoorwaarden kwaliteit voorschoolse educatie art. 2a: per kindercentrum
+  10 uur × its doelgroeppeuters of 2,5 to 4 on 1 January; the houder's VE hours are the sum.
+The hours are also given per week and as fte of a pbm'er (an assumption: weeks per year, 36 uur
+a week per fte), and, when each kindercentrum's fte is known, as a proposed split per
+kindercentrum. The IKK hours are the houder's to divide, so that split is only a proposal.
 
-Two inputs may replace a single number:
-- `medewerkers` (rows of weekly hours) replaces `fte`: fte = sum of the hours / 36. When the list
-  has a filled row it wins, and the result says that a typed `fte` was not used.
-- `locaties` (rows of doelgroeppeuters) replaces `doelgroeppeuters` in the same way; the VE hours
-  are then shown per location and in total.
+Input: the totals (`kindercentra`, `fte`, `doelgroeppeuters`), or a table with one row per
+kindercentrum (`locaties`: naam, fte, doelgroeppeuters), and a staff list (`medewerkers`) that
+gives the fte. A filled table or list replaces the totals; the result notes where they differ.
 
-Arithmetic is exact (fractions): hours / 36 is often no finite decimal (32 / 36 = 0,888…).
-A value that is one is given exactly; any other is rounded UP (hours to 3 decimals, fte to 4),
-so a minimum is never understated. The whole-hour total is always rounded up.
+`compute` yields numbers only, as exact decimal strings. A value that is no finite decimal
+(32 / 36 = 0,888…) is rounded UP and flagged, so a minimum is never understated.
+calc.uren_html words the result.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-from calc import rules, svg
+from calc import rules
 from calc.fields import Field, InputError, Table, Text, YesNo, add_months, error
-from calc.html import e, rule_cite
-from calc.numbers import date_nl, hours, nl, plain
+from calc.numbers import nl, plain
 
 NAME = "uren"
 TITLE = "Rekenhulp: minimum uren pedagogisch beleidsmedewerker"
@@ -35,8 +40,15 @@ LAST_YEAR = 2100
 # up to as many places keeps the shown figures monotone (more staff never shows fewer hours).
 HOUR_PLACES = 3
 FTE_PLACES = 4
-_FLEX_MONTHS = rules.rule("ikk_flex_peilperiode_maanden").periods[-1][1]
-_PER_FTE = rules.rule("uren_per_week_per_fte").periods[-1][1]
+WEEK_PLACES = 2  # hours per week of the pbm'er
+PBM_FTE_PLACES = 3  # fte of the pbm'er
+
+
+_FLEX_MONTHS = rules.latest("ikk_flex_peilperiode_maanden")
+_PER_FTE = rules.latest("uren_per_week_per_fte")
+AGE_FROM = nl(rules.latest("ve_pbm_leeftijd_van_jaar"))
+AGE_TO = nl(rules.latest("ve_pbm_leeftijd_tot_jaar"))
+CHILDREN = f"Doelgroeppeuters van {AGE_FROM} tot {AGE_TO} jaar op 1 januari"
 
 STAFF = Table(
     key="medewerkers",
@@ -44,7 +56,7 @@ STAFF = Table(
     hint=(
         "In plaats van de fte: één rij per pedagogisch medewerker. Vult u hier iemand in, dan "
         f"berekent de rekenhulp de fte uit deze lijst ({nl(_PER_FTE)} uur per week is 1 fte) en "
-        "telt het veld ‘Fte’ hierboven niet mee."
+        "tellen de fte die u hierboven invulde niet mee voor de coaching."
     ),
     columns=(
         Text(
@@ -63,6 +75,7 @@ STAFF = Table(
             whole=False,
             max_decimals=2,
             required=False,
+            unit="uur",
         ),
         YesNo(
             key="flexibel",
@@ -81,36 +94,67 @@ STAFF = Table(
             whole=False,
             max_decimals=2,
             required=False,
+            unit="uur",
         ),
     ),
     max_rows=500,
 )
 
-LOCATIONS = Table(
-    key="locaties",
-    label="Doelgroeppeuters per locatie",
+CENTRES = Table(
+    key="locaties",  # the key of the earlier table of VE locations: old links keep working
+    label="Of per kindercentrum",
     hint=(
-        "In plaats van één totaal: één rij per locatie met VE. Vult u hier een locatie in, dan "
-        "telt het veld ‘Aantal doelgroeppeuters’ hierboven niet mee."
+        "Eén rij per kindercentrum: elke registratie in het LRK, ook een KDV en een BSO in één "
+        "gebouw. Vult u hier een kindercentrum in, dan tellen ‘Aantal kindercentra’ en ‘Doelgroeppeuters’ "
+        "hierboven niet mee, en ‘Fte’ ook niet als u bij elk kindercentrum de fte invult."
     ),
     columns=(
         Text(
             key="naam",
-            label="Locatie",
-            hint="Naam of adres, voor uw overzicht.",
-            example="De Boomhut",
+            label="Kindercentrum",
+            hint="Naam of LRK-nummer, voor uw overzicht.",
+            example="KDV De Boomhut",
             label_suffix="(optioneel)",
         ),
         Field(
+            key="fte",
+            label="Fte pedagogisch medewerkers",
+            hint="Op 1 januari. Vul de fte bij alle kindercentra in, of bij geen.",
+            example="8,5",
+            maximum=Decimal(100_000),
+            whole=False,
+            required=False,
+        ),
+        Field(
             key="doelgroeppeuters",
-            label="Doelgroeppeuters op 1 januari",
-            hint="Peuters met een VE-indicatie op deze locatie.",
+            label=f"Doelgroeppeuters van {AGE_FROM} tot {AGE_TO} jaar",
+            hint=(
+                "Aan wie dit kindercentrum op 1 januari voorschoolse educatie aanbiedt. Leeg of "
+                "0: geen VE op dit kindercentrum."
+            ),
             example="12",
             maximum=Decimal(100_000),
+            required=False,
         ),
     ),
     max_rows=200,
     row_noun="rij",
+)
+
+WEEKS = Field(
+    key="weken_per_jaar",
+    label="Weken per jaar waarin de pbm'er werkt",
+    hint=(
+        "Alleen voor de omrekening van de uren per jaar naar uren per week en fte. Standaard "
+        f"{nl(rules.latest('pbm_weken_per_jaar'))}: het hele jaar, vakantie en verlof niet "
+        "afgetrokken. Een aanname van deze site, geen regel."
+    ),
+    example=plain(rules.latest("pbm_weken_per_jaar")),
+    minimum=Decimal(1),
+    maximum=Decimal(53),
+    whole=False,
+    max_decimals=2,
+    required=False,
 )
 
 FIELDS = (
@@ -118,9 +162,10 @@ FIELDS = (
         key="jaar",
         label="Jaar",
         hint="Het kalenderjaar waarvoor u rekent. Peildatum is 1 januari van dat jaar.",
-        example="2026",
+        example=str(date.today().year),
         minimum=Decimal(FIRST_YEAR),
         maximum=Decimal(LAST_YEAR),
+        year=True,
         range_message=(
             f"‘Jaar’ moet liggen tussen {FIRST_YEAR} en {LAST_YEAR}: de norm voor de "
             f"pedagogisch beleidsmedewerker geldt sinds 1 januari {FIRST_YEAR}."
@@ -132,30 +177,46 @@ FIELDS = (
         hint="Elke registratie in het LRK telt als één kindercentrum, ook een KDV en BSO in één gebouw.",
         example="3",
         maximum=Decimal(10_000),
+        required=False,
     ),
     Field(
         key="fte",
         label="Fte pedagogisch medewerkers op 1 januari",
-        hint="36 uur per week is 1 fte. Decimalen met een komma, bijvoorbeeld 24,5.",
+        hint=(
+            f"Van al uw kindercentra samen. {nl(_PER_FTE)} uur per week is 1 fte. Decimalen met "
+            "een komma, bijvoorbeeld 24,5."
+        ),
         example="24,5",
         maximum=Decimal(100_000),
         whole=False,
         required=False,
+        unit="fte",
     ),
-    STAFF,
     Field(
         key="doelgroeppeuters",
-        label="Aantal doelgroeppeuters in VE op 1 januari",
-        hint="Peuters met een VE-indicatie van uw gemeente. Vul 0 in als u geen VE aanbiedt.",
+        label=CHILDREN,
+        hint=(
+            f"Peuters van {AGE_FROM} tot {AGE_TO} jaar aan wie uw kindercentra op 1 januari "
+            "voorschoolse educatie aanbieden. Jongere peuters tellen niet mee, ook niet als uw "
+            "gemeente ze in de VE financiert. Vul 0 in als u geen VE aanbiedt."
+        ),
         example="37",
         maximum=Decimal(1_000_000),
         required=False,
     ),
-    LOCATIONS,
+    CENTRES,
+    STAFF,
+    WEEKS,
 )
 
 # What a page shows when its preset says nothing else: an illustration, not a norm.
-EXAMPLE = {"jaar": 2026, "kindercentra": 3, "fte": "24,5", "doelgroeppeuters": 37}
+EXAMPLE = {
+    "jaar": date.today().year,
+    "kindercentra": 3,
+    "fte": "24,5",
+    "doelgroeppeuters": 37,
+    "weken_per_jaar": WEEKS.example,
+}
 
 
 def _label(key: str) -> str:
@@ -184,59 +245,61 @@ def as_decimal(value: Fraction, places: int) -> tuple[Decimal, bool]:
     return Decimal(-((-value.numerator * scale) // value.denominator)).scaleb(-places), False
 
 
-def _hours_text(value: Fraction) -> tuple[str, str, bool]:
-    """(exact decimal string, display text, exact?) for an amount of hours."""
-    number, exact = as_decimal(value, HOUR_PLACES)
-    return plain(number), hours(number), exact
-
-
-def _fte_text(value: Fraction) -> tuple[str, str, bool]:
-    number, exact = as_decimal(value, FTE_PLACES)
-    return plain(number), ("" if exact else "≈ ") + nl(number), exact
-
-
-def _count(value: object, one: str, many: str) -> str:
-    return f"{nl(Decimal(value))} {one if value == 1 else many}"
+def number(value: Fraction, places: int) -> tuple[str, bool]:
+    """(exact decimal string, or rounded up to `places`; exact?)."""
+    found, exact = as_decimal(value, places)
+    return plain(found), exact
 
 
 # --- the rules -----------------------------------------------------------------------------
 
 
-def _part(key: str, rule_key: str, quantity: Fraction, counted: str, day: date) -> dict:
-    """One rule applied on the peildatum: quantity × the rule's hours (0 before it applies)."""
-    rule = rules.rule(rule_key)
-    per = rule.value_on(day)
-    applies = per is not None
-    amount = quantity * Fraction(per) if applies else Fraction(0)
-    text, shown, exact = _hours_text(amount)
-    calculation = (
-        f"{counted} × {hours(per)}" if applies else f"geldt pas vanaf {date_nl(rule.start)}"
+def apply_rule(rule_key: str, quantity: Fraction, day: date) -> Fraction | None:
+    """quantity × the rule's hours per unit on `day`; None before the rule takes effect."""
+    per = rules.rule(rule_key).value_on(day)
+    return None if per is None else quantity * Fraction(per)
+
+
+def ikk_policy_hours(centres: Fraction, day: date) -> Fraction | None:
+    """Besluit kwaliteit kinderopvang, art. 8: 50 uur per kindercentrum, for the houder."""
+    return apply_rule("ikk_beleid_uren_per_kindercentrum", centres, day)
+
+
+def ikk_coaching_hours(fte: Fraction, day: date) -> Fraction | None:
+    """Besluit kwaliteit kinderopvang, art. 8: 10 uur per fte pedagogisch medewerker."""
+    return apply_rule("ikk_coaching_uren_per_fte", fte, day)
+
+
+def ve_hours(children: Fraction, day: date) -> Fraction | None:
+    """Besluit basisvoorwaarden kwaliteit VE, art. 2a: 10 uur per doelgroeppeuter (2,5 tot 4
+    op 1 januari) of one kindercentrum; a houder's VE hours are the sum over its kindercentra."""
+    return apply_rule("ve_uren_per_doelgroeppeuter", children, day)
+
+
+def planning(hours: Fraction, weeks: Fraction, day: date) -> dict:
+    """Yearly hours spread evenly over `weeks` (an assumption), and as fte of a pbm'er."""
+    weekly = hours / weeks
+    per_week, week_exact = number(weekly, WEEK_PLACES)
+    fte, fte_exact = number(
+        weekly / Fraction(rules.value("uren_per_week_per_fte", day)), PBM_FTE_PLACES
     )
-    if not exact:
-        calculation += f"; naar boven afgerond op {HOUR_PLACES} decimalen"
     return {
-        "sleutel": key,
-        "naam": rule.name,
-        "van_toepassing": applies,
-        "uren": text,
-        "exact": exact,
-        "weergave": shown,
-        "berekening": calculation,
-        "regel": rule.describe(),
-        "_waarde": amount,
+        "uren_per_week": per_week,
+        "uren_per_week_exact": week_exact,
+        "fte": fte,
+        "fte_exact": fte_exact,
     }
 
 
 def staff_fte(rows: list[dict], day: date) -> tuple[list[dict], Decimal, Fraction]:
     """IKK rekenregel: fte = hours per week / 36, flexible contracts at their average.
 
-    Returns the rows as shown, the total hours per week and the fte (exact). A row with a
-    flexible contract needs its average; any other row its contract hours.
+    Returns the rows with their fte, the total hours per week and the fte (exact). A row with
+    a flexible contract needs its average; any other row its contract hours.
     """
-    per_fte = rules.value("uren_per_week_per_fte", day)
+    per_fte = Fraction(rules.value("uren_per_week_per_fte", day))
     shown, errors, total = [], [], Decimal(0)
     for row in rows:
-        number = row["rij"]
         flexible = row["flexibel"]
         column = "gemiddelde_uren_per_week" if flexible else "uren_per_week"
         counted = row[column]
@@ -246,66 +309,224 @@ def staff_fte(rows: list[dict], day: date) -> tuple[list[dict], Decimal, Fractio
                 if flexible
                 else "of kies ‘ja’ bij ‘Flexibel contract’ als het een flexibel contract is"
             )
+            name = STAFF.cell_name(row["rij"], STAFF.column(column))
             errors.append(
-                STAFF.cell_error(
-                    number,
-                    column,
-                    f"Vul bij {STAFF.cell_name(number, STAFF.column(column))} een getal in: {why}.",
-                )
+                STAFF.cell_error(row["rij"], column, f"Vul bij {name} een getal in: {why}.")
             )
             continue
         total += counted
-        fte_text, fte_shown, fte_exact = _fte_text(Fraction(counted) / Fraction(per_fte))
+        fte, fte_exact = number(Fraction(counted) / per_fte, FTE_PLACES)
         shown.append(
             {
-                "rij": number,
+                "rij": row["rij"],
                 "naam": row["naam"],
                 "flexibel": flexible,
-                "grondslag": "gemiddelde" if flexible else "contract",
                 "uren_per_week": plain(counted),
-                "fte": fte_text,
+                "fte": fte,
                 "fte_exact": fte_exact,
-                "weergave": {
-                    "naam": row["naam"] or f"Medewerker in rij {number}",
-                    "grondslag": (
-                        "flexibel: gemiddelde inzet per week" if flexible else "contracturen"
-                    ),
-                    "uren_per_week": f"{nl(counted)} uur per week",
-                    "fte": f"{fte_shown} fte",
-                },
             }
         )
     if errors:
         raise InputError(errors)
-    return shown, total, Fraction(total) / Fraction(per_fte)
+    return shown, total, Fraction(total) / per_fte
 
 
-def _ve_per_location(rows: list[dict], day: date) -> list[dict]:
-    """VE (art. 2a, NJi): 10 uur × doelgroeppeuters, counted per location."""
-    per = rules.rule("ve_uren_per_doelgroeppeuter").value_on(day)
-    shown = []
-    for row in rows:
-        children = row["doelgroeppeuters"]
-        amount = Fraction(children) * Fraction(per) if per is not None else Fraction(0)
-        text, display, _ = _hours_text(amount)
-        shown.append(
+# --- input: totals, a table of kindercentra, a staff list ---------------------------------
+
+
+@dataclass
+class Counts:
+    """What the rules count, and where each count came from ("invoer", "tabel", "medewerkers")."""
+
+    centres: Fraction
+    fte: Fraction
+    children: Fraction
+    sources: dict[str, str]
+    notes: list[dict] = field(default_factory=list)
+    staff: tuple[list[dict], Decimal, Fraction] | None = None
+
+
+def _row_fte_errors(rows: list[dict]) -> list[dict]:
+    """Fte per kindercentrum counts only when every row has one: name the empty cells."""
+    if all(row["fte"] is None for row in rows) or all(row["fte"] is not None for row in rows):
+        return []
+    column = CENTRES.column("fte")
+    return [
+        CENTRES.cell_error(
+            row["rij"],
+            "fte",
+            f"Vul bij {CENTRES.cell_name(row['rij'], column)} een getal in (0 mag): de fte per "
+            "kindercentrum telt alleen als elke rij er een heeft.",
+        )
+        for row in rows
+        if row["fte"] is None
+    ]
+
+
+def _missing(values: dict, rows: list[dict], staff_rows: list[dict]) -> list[dict]:
+    errors = []
+    if not rows and values.get("kindercentra") is None:
+        errors.append(
+            error(
+                "kindercentra",
+                f"Vul bij ‘{_label('kindercentra')}’ een getal in, bijvoorbeeld 3, of vul uw "
+                f"kindercentra in bij ‘{CENTRES.label}’.",
+            )
+        )
+    any_row_fte = any(row["fte"] is not None for row in rows)  # the others: _row_fte_errors
+    if not staff_rows and not any_row_fte and values.get("fte") is None:
+        errors.append(
+            error(
+                "fte",
+                f"Vul bij ‘{_label('fte')}’ een getal in, bijvoorbeeld 24,5, of vul de fte per "
+                f"kindercentrum in, of de medewerkers bij ‘{STAFF.label}’.",
+            )
+        )
+    if not rows and values.get("doelgroeppeuters") is None:
+        errors.append(
+            error(
+                "doelgroeppeuters",
+                f"Vul bij ‘{CHILDREN}’ een getal in (0 als u geen VE aanbiedt), of vul uw "
+                f"kindercentra in bij ‘{CENTRES.label}’.",
+            )
+        )
+    return errors
+
+
+def _impossible(counts: Counts) -> list[dict]:
+    """Staff or doelgroeppeuters without any kindercentrum: refused, naming the fields."""
+    if counts.centres > 0 or (counts.fte == 0 and counts.children == 0):
+        return []
+    found = []
+    if counts.fte > 0:
+        fte = nl(as_decimal(counts.fte, FTE_PLACES)[0])
+        listed = " in de lijst met medewerkers" if counts.sources["fte"] == "medewerkers" else ""
+        found.append(f"{fte} fte{listed}")
+    if counts.children > 0:
+        found.append(f"{nl(Decimal(counts.children.numerator))} doelgroeppeuters")
+    return [
+        error(
+            "kindercentra",
+            f"‘{_label('kindercentra')}’ is 0, maar u vulde {' en '.join(found)} in. Die horen "
+            "bij een kindercentrum: vul het aantal kindercentra in, of vul uw kindercentra in bij "
+            f"‘{CENTRES.label}’.",
+        )
+    ]
+
+
+def _note_if_differs(notes: list, code: str, typed: Decimal | None, used: Fraction) -> None:
+    if typed is not None and Fraction(typed) != used:
+        notes.append(
+            {"code": code, "ingevuld": plain(typed), "gebruikt": number(used, FTE_PLACES)[0]}
+        )
+
+
+def read_counts(values: dict, day: date) -> Counts:
+    """The counts the rules use, or InputError naming every field that is missing or impossible."""
+    rows = values.get("locaties") or []
+    staff_rows = values.get("medewerkers") or []
+    errors = _missing(values, rows, staff_rows) + _row_fte_errors(rows)
+    staff = None
+    if staff_rows:
+        try:
+            staff = staff_fte(staff_rows, day)
+        except InputError as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise InputError(errors)
+    notes: list[dict] = []
+    rows_have_fte = bool(rows) and all(row["fte"] is not None for row in rows)
+    if rows:
+        centres, children = (
+            Fraction(len(rows)),
+            sum(Fraction(r["doelgroeppeuters"] or 0) for r in rows),
+        )
+        _note_if_differs(notes, "kindercentra_uit_tabel", values.get("kindercentra"), centres)
+        _note_if_differs(
+            notes, "doelgroeppeuters_uit_tabel", values.get("doelgroeppeuters"), children
+        )
+    else:
+        centres, children = Fraction(values["kindercentra"]), Fraction(values["doelgroeppeuters"])
+    if staff is not None:
+        fte, fte_source = staff[2], "medewerkers"
+    elif rows_have_fte:
+        fte, fte_source = sum(Fraction(row["fte"]) for row in rows), "tabel"
+    else:
+        fte, fte_source = Fraction(values["fte"]), "invoer"
+    if fte_source != "invoer":
+        _note_if_differs(notes, f"fte_uit_{fte_source}", values.get("fte"), fte)
+    sources = {
+        "kindercentra": "tabel" if rows else "invoer",
+        "fte": fte_source,
+        "doelgroeppeuters": "tabel" if rows else "invoer",
+    }
+    counts = Counts(centres, fte, children, sources, notes, staff)
+    if errors := _impossible(counts):
+        raise InputError(errors)
+    return counts
+
+
+# --- per kindercentrum -----------------------------------------------------------------------
+
+
+def per_centre(rows: list[dict], counts: Counts, weeks: Fraction, day: date) -> list[dict]:
+    """Per kindercentrum: the VE minimum (art. 2a), and, when every row has its fte, a proposed
+    split of the IKK hours: 50 uur each and the coaching in proportion to its fte. The houder
+    divides the IKK hours itself (a yearly norm per organisation), so this is only a proposal."""
+    coaching = ikk_coaching_hours(counts.fte, day) or Fraction(0)
+    row_fte = sum((Fraction(row["fte"] or 0) for row in rows), Fraction(0))
+    can_split = all(row["fte"] is not None for row in rows) and (row_fte > 0 or coaching == 0)
+    if can_split and counts.sources["fte"] == "medewerkers" and row_fte != counts.fte:
+        counts.notes.append(
             {
-                "rij": row["rij"],
-                "naam": row["naam"] or f"Locatie in rij {row['rij']}",
-                "doelgroeppeuters": plain(children),
-                "uren": text,
-                "weergave": display,
-                "berekening": (
-                    f"{_count(children, 'doelgroeppeuter', 'doelgroeppeuters')} × {hours(per)}"
-                    if per is not None
-                    else "geldt nog niet in dit jaar"
-                ),
+                "code": "fte_tabel_wijkt_af",
+                "tabel": number(row_fte, FTE_PLACES)[0],
+                "medewerkers": number(counts.fte, FTE_PLACES)[0],
             }
         )
-    return shown
+    found = []
+    for row in rows:
+        children = Fraction(row["doelgroeppeuters"] or 0)
+        ve = ve_hours(children, day) or Fraction(0)
+        item = {
+            "rij": row["rij"],
+            "naam": row["naam"],
+            "fte": None if row["fte"] is None else plain(row["fte"]),
+            "doelgroeppeuters": plain(Decimal(children.numerator)),
+            "ve_uren": number(ve, HOUR_PLACES)[0],
+            "ve": planning(ve, weeks, day),
+            "voorstel": None,
+        }
+        if can_split:
+            share = coaching * Fraction(row["fte"]) / row_fte if row_fte else Fraction(0)
+            policy = ikk_policy_hours(Fraction(1), day) or Fraction(0)
+            total = policy + share + ve
+            item["voorstel"] = {
+                "ikk_beleid_uren": number(policy, HOUR_PLACES)[0],
+                "ikk_coaching_uren": number(share, HOUR_PLACES)[0],
+                "totaal_uren": number(total, HOUR_PLACES)[0],
+                **planning(total, weeks, day),
+            }
+        found.append(item)
+    return found
 
 
 # --- compute -------------------------------------------------------------------------------
+
+
+def _part(key: str, rule_key: str, quantity: Fraction, amount: Fraction | None) -> dict:
+    rule = rules.rule(rule_key)
+    count, count_exact = number(quantity, FTE_PLACES)
+    hours, exact = number(amount or Fraction(0), HOUR_PLACES)
+    return {
+        "sleutel": key,
+        "van_toepassing": amount is not None,
+        "aantal": count,
+        "aantal_exact": count_exact,
+        "uren": hours,
+        "exact": exact,
+        "regel": rule.describe(),
+    }
 
 
 def _input(values: dict) -> dict:
@@ -319,288 +540,88 @@ def _input(values: dict) -> dict:
     return {key: one(value) for key, value in values.items()}
 
 
+def _staff_result(staff: tuple, day: date) -> dict:
+    rows, week_hours, fte = staff
+    flex_rule = rules.rule("ikk_flex_peilperiode_maanden")
+    months = int(flex_rule.value_on(day) or flex_rule.periods[0][1])
+    fte_text, fte_exact = number(fte, FTE_PLACES)
+    return {
+        "rijen": rows,
+        "uren_per_week": plain(week_hours),
+        "uren_per_week_per_fte": plain(rules.value("uren_per_week_per_fte", day)),
+        "fte": fte_text,
+        "fte_exact": fte_exact,
+        "peilperiode_flexibel": {
+            "van": add_months(day, -months).isoformat(),
+            "tot_en_met": (day - timedelta(days=1)).isoformat(),
+        },
+        "regels": [rules.rule("uren_per_week_per_fte").describe(), flex_rule.describe()],
+    }
+
+
 def compute(values: dict) -> dict:
     year = int(values["jaar"])
     day = date(year, 1, 1)
-    staff_rows = values.get("medewerkers") or []
-    location_rows = values.get("locaties") or []
-    typed_fte = values.get("fte")
-    typed_children = values.get("doelgroeppeuters")
-    notes: list[str] = []
+    counts = read_counts(values, day)
+    default_weeks = rules.value("pbm_weken_per_jaar", day)  # an assumption, shown as such
+    weeks_decimal = values.get("weken_per_jaar") or default_weeks
+    weeks = Fraction(weeks_decimal)
 
-    errors = []
-    if not staff_rows and typed_fte is None:
-        errors.append(
-            error(
-                "fte",
-                f"Vul bij ‘{_label('fte')}’ een getal in, bijvoorbeeld 24,5, of vul de "
-                f"medewerkers in bij ‘{STAFF.label}’.",
-            )
-        )
-    if not location_rows and typed_children is None:
-        errors.append(
-            error(
-                "doelgroeppeuters",
-                f"Vul bij ‘{_label('doelgroeppeuters')}’ een getal in (0 als u geen VE aanbiedt), "
-                f"of vul de locaties in bij ‘{LOCATIONS.label}’.",
-            )
-        )
-    staff = None
-    try:
-        if staff_rows:
-            staff = staff_fte(staff_rows, day)
-    except InputError as exc:
-        errors.extend(exc.errors)
-    if errors:
-        raise InputError(errors)
-
-    # Coaching: fte from the staff list when it has rows, else the typed fte.
-    per_fte = rules.value("uren_per_week_per_fte", day)
-    if staff is not None:
-        rows_shown, week_hours, fte = staff
-        fte_source = "medewerkers"
-        fte_value, fte_shown, fte_exact = _fte_text(fte)
-        coaching_counted = (
-            f"{nl(week_hours)} uur per week ÷ {nl(per_fte)} "
-            f"{'=' if fte_exact else '≈'} {nl(Decimal(fte_value))} fte"
-        )
-        if typed_fte is not None:
-            notes.append(
-                f"U vulde ook ‘{_label('fte')}’ in ({nl(typed_fte)}). De rekenhulp gebruikt de "
-                f"lijst met medewerkers: {fte_shown} fte."
-            )
-    else:
-        fte = Fraction(typed_fte)
-        fte_source = "invoer"
-        fte_value, fte_shown, fte_exact = _fte_text(fte)
-        coaching_counted = f"{fte_shown} fte"
-
-    # VE: doelgroeppeuters per location when given, else the typed total.
-    if location_rows:
-        children = sum((row["doelgroeppeuters"] for row in location_rows), Decimal(0))
-        children_source = "locaties"
-        ve_counted = (
-            f"{_count(children, 'doelgroeppeuter', 'doelgroeppeuters')} op "
-            f"{_count(len(location_rows), 'locatie', 'locaties')}"
-        )
-        if typed_children is not None:
-            notes.append(
-                f"U vulde ook ‘{_label('doelgroeppeuters')}’ in ({nl(typed_children)}). De "
-                f"rekenhulp gebruikt de locaties: samen {nl(children)}."
-            )
-    else:
-        children = typed_children
-        children_source = "invoer"
-        ve_counted = _count(children, "doelgroeppeuter", "doelgroeppeuters")
-
+    policy = ikk_policy_hours(counts.centres, day)
+    coaching = ikk_coaching_hours(counts.fte, day)
+    ve = ve_hours(counts.children, day)
+    ikk = (policy or 0) + (coaching or 0)
+    total = ikk + (ve or 0)
     parts = [
-        _part(
-            "ikk_beleid",
-            "ikk_beleid_uren_per_kindercentrum",
-            Fraction(values["kindercentra"]),
-            _count(values["kindercentra"], "kindercentrum", "kindercentra"),
-            day,
-        ),
-        _part("ikk_coaching", "ikk_coaching_uren_per_fte", fte, coaching_counted, day),
-        _part("ve", "ve_uren_per_doelgroeppeuter", Fraction(children), ve_counted, day),
+        _part("ikk_beleid", "ikk_beleid_uren_per_kindercentrum", counts.centres, policy),
+        _part("ikk_coaching", "ikk_coaching_uren_per_fte", counts.fte, coaching),
+        _part("ve", "ve_uren_per_doelgroeppeuter", counts.children, ve),
     ]
-    total = sum((part.pop("_waarde") for part in parts), Fraction(0))
-    total_text, total_shown, total_exact = _hours_text(total)
-    rounded = Decimal(math.ceil(total))
-
-    flex_rule = rules.rule("ikk_flex_peilperiode_maanden")
-    flex_months = int(flex_rule.value_on(day) or flex_rule.periods[0][1])
-    flex_from = add_months(day, -flex_months)
-    explanations = [
-        f"Peildatum {date_nl(day)}: de aantallen kindercentra, fte en doelgroeppeuters zijn die op "
-        "die dag.",
-        " ".join(
-            text
-            for text in (
-                "De uren zijn exact berekend en een minimum wordt nooit naar beneden afgerond.",
-                ""
-                if total_exact and fte_exact
-                else "Een uitkomst die geen eindig decimaal getal is, staat naar boven afgerond "
-                f"op {HOUR_PLACES} decimalen (fte op {FTE_PLACES}).",
-                f"Als heel aantal uren: {hours(rounded)}, naar boven afgerond."
-                if rounded != Decimal(total_text)
-                else "",
-            )
-            if text
-        ),
-        "De IKK-uren (beleid en coaching) gelden per houder: de houder verdeelt ze over zijn "
-        "kindercentra, en elke pedagogisch medewerker krijgt elk jaar coaching.",
-    ]
-    if location_rows:
-        explanations.append(
-            "De VE-uren tellen de doelgroeppeuters per locatie; daarom staan ze ook per "
-            "locatie en in totaal. Of VE-uren tussen locaties mogen worden verschoven, hebben wij "
-            "niet kunnen nagaan: dat staat niet in de bronnen die wij lazen."
-        )
-
+    rows = values.get("locaties") or []
+    centres = per_centre(rows, counts, weeks, day) if rows else None
+    total_text, total_exact = number(total, HOUR_PLACES)
+    fte_text, fte_exact = number(counts.fte, FTE_PLACES)
     result = {
-        "rekenhulp": "uren",
+        "rekenhulp": NAME,
         "jaar": year,
         "peildatum": day.isoformat(),
         "invoer": _input(values),
-        "fte_bron": fte_source,
-        "fte": fte_value,
+        "bronnen": counts.sources,
+        "kindercentra": plain(Decimal(counts.centres.numerator)),
+        "fte": fte_text,
         "fte_exact": fte_exact,
-        "medewerkers": None,
-        "doelgroeppeuters_bron": children_source,
-        "doelgroeppeuters": plain(children),
-        "ve_locaties": _ve_per_location(location_rows, day) if location_rows else None,
+        "doelgroeppeuters": plain(Decimal(counts.children.numerator)),
         "onderdelen": parts,
         "totaal_uren": total_text,
         "totaal_exact": total_exact,
-        "totaal_uren_afgerond": plain(rounded),
-        "meldingen": notes,
-        "toelichting": explanations,
-        "weergave": {
-            "totaal": total_shown,
-            "totaal_afgerond": hours(rounded),
-            "peildatum": date_nl(day),
-            "fte": f"{fte_shown} fte",
-        },
-    }
-    if staff is not None:
-        result["medewerkers"] = {
-            "rijen": rows_shown,
-            "uren_per_week": plain(week_hours),
-            "uren_per_week_per_fte": plain(per_fte),
-            "fte": fte_value,
-            "fte_exact": fte_exact,
-            "peilperiode_flexibel": {
-                "van": flex_from.isoformat(),
-                "tot_en_met": (day - timedelta(days=1)).isoformat(),
-            },
+        "totaal_uren_afgerond": plain(Decimal(math.ceil(total))),
+        "omrekening": {
+            "weken_per_jaar": plain(weeks_decimal),
+            "weken_standaard": weeks_decimal == default_weeks,
+            "uren_per_week_per_fte": plain(rules.value("uren_per_week_per_fte", day)),
             "regels": [
+                rules.rule("pbm_weken_per_jaar").describe(),
                 rules.rule("uren_per_week_per_fte").describe(),
-                flex_rule.describe(),
             ],
-            "weergave": {
-                "uren_per_week": f"{nl(week_hours)} uur per week",
-                "fte": f"{fte_shown} fte",
-                "peilperiode_flexibel": (
-                    f"{date_nl(flex_from)} tot en met {date_nl(day - timedelta(days=1))}"
-                ),
+            "ikk": {"uren": number(ikk, HOUR_PLACES)[0], **planning(ikk, weeks, day)},
+            "ve": {
+                "uren": number(ve or 0, HOUR_PLACES)[0],
+                **planning(ve or Fraction(0), weeks, day),
             },
-        }
+            "totaal": {"uren": total_text, **planning(total, weeks, day)},
+        },
+        "kindercentra_lijst": centres,
+        "voorstel": bool(centres) and all(item["voorstel"] for item in centres),
+        "medewerkers": _staff_result(counts.staff, day) if counts.staff else None,
+        "meldingen": counts.notes,
+    }
     for part in parts:
         result[f"{part['sleutel']}_uren"] = part["uren"]
     return result
 
 
-# --- render --------------------------------------------------------------------------------
-
-
-def _bar(result: dict) -> str:
-    parts = {part["sleutel"]: part for part in result["onderdelen"]}
-    segments = [
-        svg.Segment("IKK beleid", Decimal(parts["ikk_beleid"]["uren"]), parts["ikk_beleid"]["weergave"], 0, "ikk_beleid"),
-        svg.Segment("IKK coaching", Decimal(parts["ikk_coaching"]["uren"]), parts["ikk_coaching"]["weergave"], 1, "ikk_coaching"),
-    ]  # fmt: skip
-    if result["ve_locaties"]:
-        segments += [
-            svg.Segment(
-                f"VE {location['naam']}",
-                Decimal(location["uren"]),
-                location["weergave"],
-                2 + index % 2,
-                f"ve_{location['rij']}",
-            )
-            for index, location in enumerate(result["ve_locaties"])
-        ]
-    else:
-        segments.append(
-            svg.Segment("VE", Decimal(parts["ve"]["uren"]), parts["ve"]["weergave"], 2, "ve")
-        )
-    shown = result["weergave"]
-    return svg.bar(
-        segments,
-        title=f"Opbouw van {shown['totaal']} pedagogisch beleidsmedewerker in {result['jaar']}",
-        caption="Opbouw in één oogopslag",
-    )
-
-
-def _staff_table(staff: dict) -> str:
-    shown = staff["weergave"]
-    rows = "".join(
-        f'<tr data-rij="{e(row["rij"])}"><th scope="row">{e(row["weergave"]["naam"])}</th>'
-        f"<td>{e(row['weergave']['grondslag'])}</td>"
-        f'<td class="rh-getal">{e(row["weergave"]["uren_per_week"])}</td>'
-        f'<td class="rh-getal">{e(row["weergave"]["fte"])}</td></tr>'
-        for row in staff["rijen"]
-    )
-    per_fte, flex = staff["regels"]
-    return (
-        '<table class="rh-tabel" data-tabel="fte"><caption>Zo is de fte berekend</caption>'
-        '<thead><tr><th scope="col">Medewerker</th><th scope="col">Telt mee met</th>'
-        '<th scope="col">Uren per week</th><th scope="col">Fte</th></tr></thead>'
-        f"<tbody>{rows}</tbody>"
-        '<tfoot><tr><th scope="row">Totaal</th><td></td>'
-        f'<td class="rh-getal" data-waarde="{e(staff["uren_per_week"])}">{e(shown["uren_per_week"])}</td>'
-        f'<td class="rh-getal" data-waarde="{e(staff["fte"])}">{e(shown["fte"])}</td></tr></tfoot>'
-        "</table>"
-        f'<p class="rh-toelichting">{e(staff["uren_per_week_per_fte"])} uur per week is 1 fte: '
-        f"{rule_cite(per_fte)}. Een flexibel contract (0-uren, min-max, uitzendkracht) telt mee "
-        f"met de gemiddelde inzet per week van {e(shown['peilperiode_flexibel'])}: "
-        f"{rule_cite(flex)}.</p>"
-    )
-
-
-def _locations_table(result: dict) -> str:
-    rows = "".join(
-        f'<tr data-rij="{e(row["rij"])}"><th scope="row">{e(row["naam"])}</th>'
-        f"<td>{e(row['berekening'])}</td>"
-        f'<td class="rh-getal" data-waarde="{e(row["uren"])}">{e(row["weergave"])}</td></tr>'
-        for row in result["ve_locaties"]
-    )
-    ve = next(part for part in result["onderdelen"] if part["sleutel"] == "ve")
-    return (
-        '<table class="rh-tabel" data-tabel="ve_locaties"><caption>VE-uren per locatie</caption>'
-        '<thead><tr><th scope="col">Locatie</th><th scope="col">Berekening</th>'
-        '<th scope="col">Uren per jaar</th></tr></thead>'
-        f"<tbody>{rows}</tbody>"
-        '<tfoot><tr><th scope="row">Totaal VE</th><td></td>'
-        f'<td class="rh-getal" data-waarde="{e(ve["uren"])}">{e(ve["weergave"])}</td></tr></tfoot>'
-        "</table>"
-    )
-
-
 def render(result: dict) -> str:
-    """The answer as HTML: total, a bar, the parts with rule and source, how inputs were used."""
-    shown = result["weergave"]
-    rows = "".join(
-        f'<tr data-onderdeel="{e(part["sleutel"])}">'
-        f'<th scope="row">{e(part["naam"])}</th>'
-        f"<td>{e(part['berekening'])}</td>"
-        f'<td class="rh-getal" data-waarde="{e(part["uren"])}">{e(part["weergave"])}</td>'
-        f"<td>{rule_cite(part['regel'])}</td></tr>"
-        for part in result["onderdelen"]
-    )
-    rounding = (
-        ""
-        if result["totaal_uren"] == result["totaal_uren_afgerond"]
-        else f" Naar boven afgerond op hele uren: <strong>{e(shown['totaal_afgerond'])}</strong>."
-    )
-    notes = "".join(f'<p class="rh-melding">{e(note)}</p>' for note in result["meldingen"])
-    explanations = "".join(
-        f'<p class="rh-toelichting">{e(text)}</p>' for text in result["toelichting"]
-    )
-    return (
-        '<div class="rh-uitkomst">'
-        f'<p class="rh-totaal">Minimaal <strong data-uitkomst="totaal">{e(shown["totaal"])}</strong>'
-        f" pedagogisch beleidsmedewerker in {e(result['jaar'])}.{rounding}</p>"
-        f"{notes}{_bar(result)}"
-        '<table class="rh-tabel"><caption>Opbouw van de uren per jaar</caption>'
-        '<thead><tr><th scope="col">Onderdeel</th><th scope="col">Berekening</th>'
-        '<th scope="col">Uren per jaar</th><th scope="col">Regel en bron</th></tr></thead>'
-        f"<tbody>{rows}</tbody>"
-        f'<tfoot><tr><th scope="row">Totaal</th><td></td>'
-        f'<td class="rh-getal" data-waarde="{e(result["totaal_uren"])}">{e(shown["totaal"])}</td>'
-        "<td></td></tr></tfoot></table>"
-        + (_locations_table(result) if result["ve_locaties"] else "")
-        + (_staff_table(result["medewerkers"]) if result["medewerkers"] else "")
-        + f"{explanations}</div>"
-    )
+    """The result as HTML (calc.uren_html, which also words every number)."""
+    from calc import uren_html  # imported here: uren_html reads this module's labels
+
+    return uren_html.render(result)

@@ -36,7 +36,7 @@ START_AGE = "ve_aanbod_startleeftijd_jaar"
 DAY_CAP = "ve_aanbod_max_uren_per_dag"
 BASIS_WEEKS = "ve_aanbod_basis_weken_per_jaar"
 BASIS_HOURS = "ve_aanbod_basis_uren_per_week"
-_CAP = rules.rule(DAY_CAP).periods[-1][1]
+_CAP = rules.latest(DAY_CAP)
 
 FIELDS = (
     *(
@@ -49,6 +49,7 @@ FIELDS = (
             maximum=Decimal(24),
             whole=False,
             max_decimals=2,
+            unit="uur",
         )
         for day in DAYS
     ),
@@ -56,7 +57,7 @@ FIELDS = (
         key="weken_per_jaar",
         label="Weken per jaar met aanbod",
         hint=(
-            f"De norm gaat uit van {nl(rules.rule(BASIS_WEEKS).periods[-1][1])} weken per jaar; "
+            f"De norm gaat uit van {nl(rules.latest(BASIS_WEEKS))} weken per jaar; "
             "met een vakantieaanbod kunnen het er meer zijn."
         ),
         example="40",
@@ -78,6 +79,12 @@ FIELDS = (
     ),
 )
 
+
+def _start_in(year: int) -> str:
+    """The example's start date in `year`: a page opens on the year it was built in."""
+    return f"1-9-{year}"
+
+
 # What a page shows when its preset says nothing else: an illustration, not a norm.
 EXAMPLE = {
     "maandag": "4",
@@ -86,8 +93,46 @@ EXAMPLE = {
     "donderdag": "4",
     "vrijdag": "3",
     "weken_per_jaar": 40,
-    "startdatum": "1-9-2026",
+    "startdatum": _start_in(date.today().year),
 }
+
+VVE_LIGHT = "vve_light_dagdelen_per_week"
+
+
+def _vve_light() -> dict:
+    """VVE light as one municipality described it (rules.toml, status aanname): its dagdelen a
+    week, each on a day of its own at the most that counts (art. 2 lid 2), in every week of the
+    year. The report gives neither the hours of a dagdeel nor the weeks, so this is the most such
+    an offer can reach: if it falls short, every VVE light with these dagdelen does."""
+    dagdelen = int(rules.rule(VVE_LIGHT).periods[0][1])
+    days = {day: plain(_CAP) if n < dagdelen else "0" for n, day in enumerate(DAYS)}
+    return {**days, "weken_per_jaar": WEEKS_IN_YEAR}
+
+
+# Examples from practice a page can start on: {{ rekenhulp("ve_aanbod", preset="vve_light") }}.
+PRESETS = {
+    "vve_light": {
+        "titel": "VVE light: zo gunstig mogelijk gerekend",
+        "bron": rules.rule(VVE_LIGHT).source.title,
+        "regels": [VVE_LIGHT],
+        "invoer": _vve_light(),
+    }
+}
+
+_KEYS = frozenset(spec.key for spec in FIELDS)
+
+
+def initial(values: dict) -> dict:
+    """The input a page starts with: EXAMPLE with its start date in the page's year `jaar`, then
+    the named preset, then the page's own values. Keys the planner does not know are ignored."""
+    chosen = values.get("preset")
+    if chosen and chosen not in PRESETS:
+        raise ValueError(f"unknown ve_aanbod preset {chosen!r}; known: {', '.join(PRESETS)}")
+    start = {**EXAMPLE, **(PRESETS[chosen]["invoer"] if chosen else {})}
+    if values.get("jaar"):
+        start["startdatum"] = _start_in(int(values["jaar"]))
+    start.update({key: value for key, value in values.items() if key in _KEYS})
+    return start
 
 
 def _value(key: str, day: date | None) -> Decimal:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 
-from sitebuild import cli
+from sitebuild import ROOT, cli
 from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, use_rekenhulp
 from test_tables import cell, same_as_cpython
 
-from calc import rules
-from calc.numbers import euro
+from calc import budget, rules
+from calc.numbers import euro, nl
 
 COSTS_PAGE = "kosten-en-financiering/"
 WIDGET = '.rekenhulp[data-rekenhulp="budget"]'
@@ -23,14 +24,36 @@ def open_budget(page, site_url, path=COSTS_PAGE):
     return widget
 
 
-def test_veldhoven_preset_shows_the_amount_per_bezette_peuterplaats(page, site_url):
+def test_the_costs_page_opens_on_this_years_hours_and_asks_for_a_tariff(page, site_url):
     widget = open_budget(page, site_url)
-    expected = euro(
-        rules.value("veldhoven_bedrag_per_bezette_peuterplaats", date(2020, 1, 1))
-    )  # € 383,40
-    assert widget.locator('[data-uitkomst="per-eenheid"]').inner_text() == expected
+    assert widget.locator('.rh-invoer[name="begrotingsjaar"]').input_value() == str(
+        date.today().year
+    )
+    assert widget.locator('.rh-invoer[name="uurtarief"]').input_value() == ""
+    answer = widget.locator(".rh-resultaat")
+    assert "Vul uw uurtarief in" in answer.inner_text()
+    assert answer.locator(".rh-waarschuwingen").count() == 0
+    assert answer.locator('[data-uitkomst="kosten"]').count() == 0
+    # The user's own tariff brings the costs, as CPython computes them.
+    tariff = widget.locator('.rh-invoer[name="uurtarief"]')
+    tariff.fill("45")
+    tariff.press("Tab")
+    answer.locator('[data-uitkomst="kosten"]').wait_for()
     status, result = cli("budget", form_values(widget))
-    assert status == 0 and result["weergave"]["bedrag_per_eenheid"] == expected
+    assert status == 0 and result["totaal"]["kosten"] is not None
+    same_as_cpython(widget)
+
+
+def test_the_veldhoven_preset_shows_its_amount_and_asks_for_the_indexations(page, site_url):
+    widget = open_budget(page, site_url)
+    widget.locator('select[name="preset"]').select_option("veldhoven")
+    per_place = rules.value("veldhoven_bedrag_per_bezette_peuterplaats", date(2020, 1, 1))
+    amount = widget.locator('[data-uitkomst="per-eenheid"]')
+    amount.wait_for()
+    assert amount.inner_text() == euro(per_place)  # € 383,40 at 0 % until indexations are given
+    assert "geen indexatie ingevuld" in widget.locator(".rh-waarschuwingen").inner_text()
+    status, result = cli("budget", form_values(widget))
+    assert status == 0 and Decimal(result["bedrag_per_eenheid"]) == per_place
     same_as_cpython(widget)
 
 
@@ -133,3 +156,49 @@ def test_a_huge_file_gets_a_dutch_message_and_the_table_stays(page, site_url):
     widget.locator("input.rh-bestand").set_input_files(huge)
     widget.locator(".rh-bestandsmeldingen").filter(has_text="groter dan 10 MB").wait_for()
     assert form_values(widget) == before
+
+
+def import_file(widget, path_or_payload) -> None:
+    widget.locator("input.rh-bestand").set_input_files(path_or_payload)
+
+
+def test_a_windows_1252_file_from_older_excel_reads_with_the_right_letters(page, site_url):
+    # Issue 11, case 3: the browser sends the file's bytes; calc reads them as Windows-1252.
+    widget = open_budget(page, site_url)
+    import_file(widget, str(ROOT / "tests" / "unit" / "data" / "locaties-windows-1252.csv"))
+    messages = widget.locator(".rh-bestandsmeldingen")
+    messages.filter(has_text="3 locaties ingelezen").wait_for()
+    assert "gelezen als Windows-1252" in messages.inner_text()
+    assert "‘Kosten (€)’" in messages.inner_text()
+    names = [cell(widget, "locaties", n, "naam").input_value() for n in (1, 2, 3)]
+    assert names == ["Peuterhof Zoë", "Crèche Ïsis", "De Brûg"]
+    assert cell(widget, "locaties", 1, "aanbieder").input_value() == "Stichting Noël"
+
+
+def test_a_totals_row_is_not_a_location(page, site_url):
+    # Issue 11, case 2: "Totaal;35" after A 10, B 20, C 5 was a fourth location. (The page's
+    # preset counts bezette plaatsen, so the file has them too.)
+    widget = open_budget(page, site_url)
+    csv = "Locatie;Doelgroeppeuters;Bezette plaatsen\r\nA;10;12\r\nB;20;22\r\nC;5;6\r\nTotaal;35;40\r\n"
+    import_file(widget, {"name": "met-totaal.csv", "mimeType": "text/csv", "buffer": csv.encode()})
+    messages = widget.locator(".rh-bestandsmeldingen")
+    messages.filter(has_text="3 locaties ingelezen").wait_for()
+    assert "Regel 5 is niet ingelezen: dat is een totaalregel" in messages.inner_text()
+    same_as_cpython(widget)
+    _, result = cli("budget", form_values(widget))
+    assert result["totaal"]["doelgroeppeuters"] == "35"
+
+
+def test_a_file_over_the_maximum_is_refused_and_the_table_stays(page, site_url):
+    # Issue 11, case 4: the first rows of a too-long file were shown as the answer.
+    widget = open_budget(page, site_url)
+    same_as_cpython(widget)
+    before = form_values(widget)
+    rows = budget.MAX_ROWS + 1
+    csv = "Locatie;Doelgroeppeuters\n" + "Zon;1\n" * rows
+    import_file(widget, {"name": "alles.csv", "mimeType": "text/csv", "buffer": csv.encode()})
+    messages = widget.locator(".rh-bestandsmeldingen")
+    messages.filter(has_text="niet ingelezen").wait_for()
+    assert f"Het bestand heeft {nl(Decimal(rows))} rijen" in messages.inner_text()
+    assert form_values(widget) == before
+    same_as_cpython(widget)  # the answer is still the one for the table as it was

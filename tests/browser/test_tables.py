@@ -6,7 +6,7 @@ import json
 
 import pytest
 from sitebuild import ROOT, cli
-from test_rekenhulp import form_values, use_rekenhulp
+from test_rekenhulp import form_values, total_text, use_rekenhulp
 
 from calc import api
 
@@ -47,9 +47,35 @@ def test_staff_list_gives_the_fte(page, site_url):
     widget.locator('button[type="submit"]').click()
     status, result = cli("uren", form_values(widget))
     assert status == 0, result
-    assert result["fte_bron"] == "medewerkers"
+    assert result["bronnen"]["fte"] == "medewerkers"
     same_as_cpython(widget)
-    assert result["weergave"]["totaal"] in widget.locator(".rh-resultaat").inner_text()
+    assert total_text(result) in widget.locator(".rh-resultaat").inner_text()
+
+
+def test_kindercentra_table_gives_the_ve_minimum_per_kindercentrum(page, site_url):
+    page.goto(site_url)
+    use_rekenhulp(page)
+    widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
+    rows = [("KDV De Boomhut", "10", "16"), ("Peuteropvang Het Nest", "6", "21")]
+    for number, (name, fte, children) in enumerate(rows, start=1):
+        if number > 1:
+            widget.locator('[data-actie="rij-toevoegen"][data-tabel="locaties"]').click()
+        cell(widget, "locaties", number, "naam").fill(name)
+        cell(widget, "locaties", number, "fte").fill(fte)
+        cell(widget, "locaties", number, "doelgroeppeuters").fill(children)
+    widget.locator('button[type="submit"]').click()
+    status, result = cli("uren", form_values(widget))
+    assert status == 0, result
+    assert result["bronnen"] == {
+        "kindercentra": "tabel",
+        "fte": "tabel",
+        "doelgroeppeuters": "tabel",
+    }
+    same_as_cpython(widget)
+    per_centre = widget.locator('table[data-tabel="ve_kindercentra"] tbody tr')
+    assert per_centre.count() == len(rows)
+    assert widget.locator('table[data-tabel="voorstel"]').is_visible()
+    assert "Een voorstel, geen regel." in widget.locator(".rh-resultaat").inner_text()
 
 
 def test_rows_renumber_and_a_bad_cell_is_named_and_linked(page, site_url):

@@ -1,20 +1,22 @@
 """CSV in the Dutch spreadsheet dialect (calc.csv_nl) through calc.api.csv_import / csv_export.
 
 Runs in CPython and inside Pyodide: standard library, pytest and hypothesis only; CSV files are
-strings here, never files on disk.
+strings or bytes built here, except the real Windows-1252 file in tests/unit/data.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from calc import api, budget, csv_nl
-from calc.numbers import parse_decimal
+from calc.numbers import nl, parse_decimal
 
 PROPERTY = settings(
     max_examples=80,
@@ -54,6 +56,9 @@ names = st.text(
 )
 
 
+AMOUNTS = ("doelgroeppeuters", "bezette_plaatsen", "extra_uren", "factor")
+
+
 def amounts(maximum: int, places: int) -> st.SearchStrategy:
     return st.none() | st.decimals(min_value=0, max_value=maximum, places=places, allow_nan=False)
 
@@ -75,6 +80,18 @@ def amounts(maximum: int, places: int) -> st.SearchStrategy:
     )
 )
 def test_export_then_import_gives_the_same_table(rows):
+    # A row named "Totaal" (or "Subtotal", ...), or one without name or aanbieder after two others
+    # that may add them up, is a totals row, left out on import (tested below): such rows are
+    # not part of this round trip.
+    assume(
+        not any(csv_nl.is_total_label(row[key]) for row in rows for key in ("naam", "aanbieder"))
+    )
+    assume(
+        not any(
+            not row["naam"] and not row["aanbieder"] and any(row[key] for key in AMOUNTS)
+            for row in rows[2:]
+        )
+    )
     table = [
         {key: (str(value) if isinstance(value, Decimal) else value) for key, value in r.items()}
         for r in rows
@@ -127,8 +144,10 @@ def test_formula_cells_are_neutralised(cell, written):
 
 def test_export_is_the_dutch_dialect():
     text = export_table([{"naam": "=Zon", "doelgroeppeuters": 12, "factor": "1.25"}])
-    assert text.startswith("\ufeff" + HEADER + "\r\n")
-    assert text.endswith("'=Zon;;12;;;1,25\r\n")
+    header = ";".join(column.label for column in budget.LOCATIONS.columns)  # the form's order
+    assert header.startswith("Locatie;Aanbieder;Doelgroeppeuters;Jonger dan 2,5 jaar;")
+    assert text.startswith("\ufeff" + header + "\r\n")
+    assert text.endswith("'=Zon;;12;;;;1,25\r\n")
 
 
 # --- reading what spreadsheets write ----------------------------------------------------------
@@ -143,6 +162,7 @@ def test_bom_semicolon_and_decimal_comma():
             "naam": "De Zon",
             "aanbieder": "Kinderopvang A",
             "doelgroeppeuters": "12",
+            "jongere_peuters": "",  # a column the file lacks is empty
             "bezette_plaatsen": "14,5",
             "extra_uren": "",
             "factor": "1,25",
@@ -206,11 +226,13 @@ def test_missing_required_column_is_one_message_on_the_header_line():
     ]
 
 
-def test_unknown_header_and_empty_file():
+def test_unknown_header_and_empty_file_give_no_rows():
     out = import_csv("a;b\n1;2\n")
-    assert out["fouten"][0]["veld"] == "csv"
+    assert out["fouten"][0]["veld"] == "csv" and out["locaties"] is None
     assert "geen bekende kolom" in out["fouten"][0]["melding"]
-    assert import_csv("\ufeff\r\n")["fouten"][0]["melding"].startswith("Het CSV-bestand is leeg")
+    empty = import_csv("\ufeff\r\n")
+    assert empty["fouten"][0]["melding"].startswith("Het CSV-bestand is leeg")
+    assert empty["locaties"] is None
 
 
 def test_comma_file_with_unquoted_decimal_comma_says_why():
@@ -234,10 +256,11 @@ def test_api_errors_for_csv():
 
 
 @PROPERTY
-@given(st.text(max_size=300))
-def test_import_never_raises(text):
-    out = import_csv(text)
-    assert isinstance(out["locaties"], list)
+@given(st.text(max_size=300) | st.binary(max_size=300))
+def test_import_never_raises(data):
+    out = json.loads(api.csv_import("budget", data))
+    # rows, or none at all with the reason
+    assert isinstance(out["locaties"], list) or (out["locaties"] is None and out["fouten"])
     for item in out["fouten"]:
         assert set(item) == {"veld", "melding"} and item["melding"]
 
@@ -270,15 +293,15 @@ def test_export_refuses_deep_json_with_a_message():
     assert out["fouten"][0]["veld"] == "invoer"
 
 
-def test_a_file_with_more_rows_than_the_form_takes_says_so():
+def test_a_file_with_one_row_more_than_the_form_takes_is_refused():
     limit = budget.LOCATIONS.max_rows
     out = import_csv("Doelgroeppeuters\n" + "1\n" * (limit + 1))
-    assert len(out["locaties"]) == limit + 1
+    assert out["locaties"] is None
     assert out["fouten"] == [
         {
             "veld": "locaties",
-            "melding": f"Het bestand heeft {limit + 1} rijen; de rekenhulp neemt er hoogstens"
-            f" {limit}. Splits het bestand.",
+            "melding": f"Het bestand heeft {nl(Decimal(limit + 1))} rijen; de rekenhulp neemt er"
+            f" hoogstens {nl(Decimal(limit))}. Er is niets ingelezen: splits het bestand.",
         }
     ]
 
@@ -300,4 +323,184 @@ def test_real_world_mess_gives_rows_or_a_message():
 def test_fifty_thousand_rows_are_refused_with_a_message_not_a_crash():
     out = import_csv("Locatie;Doelgroeppeuters\n" + "Zon;1\n" * 50_000)
     assert [item["veld"] for item in out["fouten"]] == ["locaties"]
-    assert "50000 rijen" in out["fouten"][0]["melding"]
+    assert "50.000 rijen" in out["fouten"][0]["melding"]
+    assert out["locaties"] is None
+
+
+# --- issue 11: a file is read as the user meant it, or refused; never half or twice -------------
+
+DATA = Path(__file__).parent / "data"
+
+
+def compute_with(rows: list[dict], **settings) -> dict:
+    return json.loads(
+        api.compute("budget", json.dumps({**budget.EXAMPLE, **settings, "locaties": rows}))
+    )
+
+
+@pytest.mark.parametrize(
+    "label", ["Totaal", "TOTAAL:", "totaal :", "Total", "Subtotaal", "Som", "Generaal totaal"]
+)
+def test_a_totals_row_is_left_out_with_a_warning(label):
+    # Issue 11, case 2: the Totaal row was counted as a 26th location with all children again.
+    out = import_csv(f"Locatie;Doelgroeppeuters\nA;10\nB;20\nC;5\n{label};35\n")
+    assert [row["naam"] for row in out["locaties"]] == ["A", "B", "C"]
+    assert out["bestandsregels"] == [2, 3, 4]
+    assert out["fouten"] == []
+    assert out["waarschuwingen"] == [
+        f"Regel 5 is niet ingelezen: dat is een totaalregel (Locatie ‘{label.strip()}’,"
+        " Doelgroeppeuters 35). De rekenhulp berekent de totalen zelf."
+    ]
+    assert compute_with(out["locaties"])["totaal"]["doelgroeppeuters"] == "35"
+
+
+def test_an_unnamed_row_with_the_sums_of_the_rows_above_is_a_totals_row():
+    out = import_csv(
+        "Locatie;Aanbieder;Doelgroeppeuters;Bezette plaatsen;Factor\n"
+        "A;X;10;12,5;\nB;X;20;;1,25\n;;30;12,5;\n"
+    )
+    assert [row["naam"] for row in out["locaties"]] == ["A", "B"]
+    assert out["waarschuwingen"] == [
+        "Regel 4 is niet ingelezen: de getallen zijn de som van de regels erboven, dus het is een"
+        " totaalregel (Doelgroeppeuters 30, Bezette plaatsen 12,5). De rekenhulp berekent de"
+        " totalen zelf."
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A;10\nB;20\n;31\n",  # not the sum
+        "A;10\n;10\n",  # one row above: a location without a name is as likely
+        "A;0\nB;0\n;0\n",  # nothing to add up
+        "A;10\nB;twintig\n;30\n",  # the rows above do not add up to a number
+        "Totaalbeeld;10\nSom Noord;5\n",  # a name that only starts with a totals word
+    ],
+)
+def test_a_row_that_is_not_clearly_a_total_is_kept(body):
+    out = import_csv("Locatie;Doelgroeppeuters\n" + body)
+    assert len(out["locaties"]) == body.count("\n")
+    assert not any("totaalregel" in warning for warning in out["waarschuwingen"])
+
+
+@pytest.mark.parametrize("vaste_voet_per", ["locatie", "aanbieder"])
+def test_the_result_file_imported_back_gives_the_same_locations_and_totals(vaste_voet_per):
+    settings = {"vaste_voet_uren": "60", "vaste_voet_per": vaste_voet_per, "uren_per_kind": "12"}
+    rows = [
+        {"naam": "De Zon", "aanbieder": "A", "doelgroeppeuters": "12", "bezette_plaatsen": "14,5"},
+        {"naam": "", "aanbieder": "A", "doelgroeppeuters": "7", "factor": "1,25"},
+        {"naam": "Maan", "aanbieder": "B", "doelgroeppeuters": "20", "extra_uren": "12,75"},
+    ]
+    result = compute_with(rows, **settings)
+    exported = json.loads(
+        api.csv_export(
+            "budget", json.dumps({**budget.EXAMPLE, **settings, "locaties": rows}), "resultaat"
+        )
+    )
+    back = import_csv(exported["csv"])
+    assert back["fouten"] == []
+    again = compute_with(back["locaties"], **settings)
+    assert again["locaties"] == result["locaties"]
+    assert again["totaal"] == result["totaal"] and again["aanbieders"] == result["aanbieders"]
+    # One notice about the computed columns and one about the Totaal row, not one per column.
+    first, second = back["waarschuwingen"]
+    assert first.startswith("Dit is een uitkomstbestand van deze rekenhulp.")
+    assert "Wettelijk minimum (uren)" in first and "Kosten (euro)" in first
+    assert second.startswith("Regel 5 is niet ingelezen: dat is een totaalregel (Locatie ‘Totaal’")
+
+
+def test_a_windows_1252_file_is_read_with_a_notice():
+    # Issue 11, case 3: older Excel writes Windows-1252; it was read as garbled UTF-8.
+    data = (DATA / "locaties-windows-1252.csv").read_bytes()
+    assert b"\x80" in data and b"\xeb" in data and b"\xef" in data  # €, ë and ï in Windows-1252
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    out = json.loads(api.csv_import("budget", data))
+    assert out["fouten"] == []
+    assert [(row["naam"], row["aanbieder"]) for row in out["locaties"]] == [
+        ("Peuterhof Zoë", "Stichting Noël"),
+        ("Crèche Ïsis", "Stichting Noël"),
+        ("De Brûg", "Kinderopvang Één"),
+    ]
+    assert [row["doelgroeppeuters"] for row in out["locaties"]] == ["12", "7", "20"]
+    assert out["waarschuwingen"] == [
+        "Het bestand is niet opgeslagen als UTF-8. De rekenhulp heeft het gelezen als"
+        " Windows-1252, zoals oudere versies van Excel opslaan. Kloppen letters als ë of € niet,"
+        " sla het bestand dan op als ‘CSV UTF-8’.",
+        "Kolom D ‘Kosten (€)’ is niet gebruikt: de rekenhulp kent deze kolom niet.",
+    ]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_utf8_bytes_with_or_without_bom_are_read_as_utf8(bom):
+    data = bom + "Locatie;Doelgroeppeuters\nZoë €;3\n".encode()
+    out = json.loads(api.csv_import("budget", data))
+    assert out["locaties"][0]["naam"] == "Zoë €"
+    assert out["waarschuwingen"] == [] and out["fouten"] == []
+
+
+def test_a_binary_file_is_refused_without_rows():
+    data = b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4  # the start of an .xlsx
+    out = json.loads(api.csv_import("budget", data))
+    assert out["locaties"] is None
+    assert [item["veld"] for item in out["fouten"]] == ["csv"]
+    assert "geen CSV" in out["fouten"][0]["melding"]
+
+
+def test_more_rows_than_the_maximum_gives_no_rows_at_all():
+    # Issue 11, case 4: the first 5,000 of 120,000 rows were shown as the answer.
+    limit = budget.LOCATIONS.max_rows
+    out = import_csv("Locatie;Doelgroeppeuters\n" + "Zon;1\n" * (limit * 2))
+    assert out["locaties"] is None and out["bestandsregels"] == []
+    assert out["fouten"] == [
+        {
+            "veld": "locaties",
+            "melding": f"Het bestand heeft {nl(Decimal(limit * 2))} rijen; de rekenhulp neemt er"
+            f" hoogstens {nl(Decimal(limit))}. Er is niets ingelezen: splits het bestand.",
+        }
+    ]
+    exactly = import_csv("Locatie;Doelgroeppeuters\n" + "Zon;1\n" * limit)
+    assert len(exactly["locaties"]) == limit and exactly["fouten"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # `\(.*?\)` rescanned to the end of a cell from every `(`: quadratic. Ten cells of 100,000
+        # (under the csv module's 131,072 characters a cell) took several minutes.
+        ";".join(["(" * 100_000] * 10) + "\n1;2\n",
+        "(a;" * 333_334 + "\n1;2\n",
+        "Locatie (" + "(" * 120_000 + ";Doelgroeppeuters\n" + ("x;" + "1.2," * 30_000 + "\n") * 8,
+    ],
+    ids=["brackets", "columns", "numbers"],
+)
+def test_a_pathological_file_is_read_in_linear_time(text):
+    # Issue 11, case 6. Not a speed test: linear work takes well under a second here (and a few
+    # in Pyodide); the old quadratic pattern took minutes.
+    assert len(text) >= 1_000_000
+    started = time.perf_counter()
+    out = import_csv(text)
+    assert time.perf_counter() - started < 60
+    assert out["fouten"] or out["locaties"]
+    assert len(out["waarschuwingen"]) <= 11  # many unknown columns are summed up, not listed
+
+
+def test_a_cell_longer_than_the_csv_module_reads_is_an_error_for_the_file():
+    out = import_csv("Locatie;Doelgroeppeuters\n" + "x" * 200_000 + ";1\n")
+    assert out["locaties"] is None
+    assert out["fouten"] == [
+        {
+            "veld": "locaties",
+            "melding": "Regel 2: het CSV-bestand is niet te lezen: een cel is te lang. Er is"
+            " niets ingelezen.",
+        }
+    ]
+
+
+def test_a_totals_label_in_an_unknown_first_column_is_recognised():
+    out = import_csv("Gemeente;Doelgroeppeuters\nNoord;10\nZuid;20\nTotaal:;30\n")
+    assert len(out["locaties"]) == 2
+    assert out["waarschuwingen"][-1] == (
+        "Regel 4 is niet ingelezen: dat is een totaalregel (‘Totaal:’, Doelgroeppeuters 30). De"
+        " rekenhulp berekent de totalen zelf."
+    )

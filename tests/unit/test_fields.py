@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calc import html
+from calc import budget, html
 from calc.fields import (
     DateField,
     Field,
@@ -20,6 +20,7 @@ from calc.fields import (
     parse_date,
     read,
 )
+from calc.numbers import LongInteger
 
 HOURS = Field(
     key="uren",
@@ -238,3 +239,66 @@ def test_scalar_field_html_is_unchanged_and_marks_optional_fields():
     assert '<label class="rh-label" for="rh1-jaar">Jaar</label>' in plain_field
     assert 'class="rh-invoer"' in plain_field and 'data-standaard="2026"' in plain_field
     assert '<span class="rh-optioneel">(optioneel)</span>' in html.field("rh1", SPECS[1], "")
+
+
+# --- issue 11: numbers are read as meant, or refused with a message that names the field ------
+
+# Real declarations, so the units they carry are checked too.
+TARIFF, INDEX = (spec for spec in budget.FIELDS if spec.key in ("uurtarief", "indexaties"))
+COUNT = Field(key="aantal", label="Aantal", hint="", example="3", maximum=Decimal(10_000))
+
+
+def message(spec, raw):
+    with pytest.raises(ValueError) as caught:
+        spec.parse(raw)
+    if isinstance(caught.value, InputError):
+        return [item["melding"] for item in caught.value.errors]
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "raw", ["24,5.5", "1,250.5", "1.25,5", "1.2,5", "0.5,5", "1,5.000", "1.,5"]
+)
+def test_mixed_separators_name_the_field_and_show_what_works(raw):
+    assert message(TARIFF, raw) == (
+        "‘Uurtarief in euro’ is geen getal dat de rekenhulp zeker goed leest. Schrijf bijvoorbeeld 38,34"
+        " of € 38,34: decimalen na één komma, en punten alleen tussen groepen van drie cijfers,"
+        " zoals in 1.250,5."
+    )
+    assert message(COUNT, "1,250.5").endswith("zoals in 1.250.")
+    assert message(INDEX, f"2; {raw}") == [
+        message(INDEX.item, raw).replace("‘Indexatie’", "Indexatie 2")
+    ]
+
+
+def test_the_field_unit_is_read_and_another_is_named():
+    assert TARIFF.parse("€ 42,50") == TARIFF.parse("42,50 euro") == Decimal("42.50")
+    assert INDEX.parse("3,5%; 3,5 %; 2 procent") == [Decimal("3.5"), Decimal("3.5"), Decimal(2)]
+    assert INDEX.parse(["3,5 %", 2]) == [Decimal("3.5"), Decimal(2)]
+    assert message(TARIFF, "3,5 %") == (
+        "‘Uurtarief in euro’ is een bedrag in euro, geen percentage. Vul bijvoorbeeld 38,34 of € 38,34 in."
+    )
+    assert message(INDEX, "2,5; € 3") == [
+        "Indexatie 2 is een percentage, geen bedrag in euro. Vul bijvoorbeeld 2,5 of 2,5 % in."
+    ]
+    assert message(COUNT, "3 uur") == (
+        "‘Aantal’ is een getal zonder eenheid, geen aantal uren. Vul bijvoorbeeld 3 in."
+    )
+    assert message(TARIFF, "38 kuur") == (
+        "‘Uurtarief in euro’ is geen getal. Vul alleen cijfers in, bijvoorbeeld 38,34 of € 38,34."
+    )
+
+
+def test_a_year_range_has_no_thousands_dot():
+    year = Field(
+        key="jaar", label="Jaar", hint="", example="2026", minimum=Decimal(2000),
+        maximum=Decimal(2100), year=True,
+    )  # fmt: skip
+    assert message(year, "1999") == "‘Jaar’ moet liggen tussen 2000 en 2100."
+    assert message(COUNT, "10001") == "‘Aantal’ moet liggen tussen 0 en 10.000."
+
+
+def test_a_json_integer_too_long_for_python_is_called_too_long():
+    assert message(COUNT, LongInteger("9" * 5000)) == (
+        "‘Aantal’ is een te lang getal (5.000 cijfers). Vul bijvoorbeeld 3 in."
+    )

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import math
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from calc import api
+from calc.fields import Choice, DateField, Field, NumberList, Table, Text, YesNo
+from calc.numbers import UNITS, nl, plain
 
 FUZZ = settings(
     max_examples=150,
@@ -181,3 +184,101 @@ def test_float_specials_in_every_field(name):
         text = json.dumps(dict.fromkeys(field_keys(name), special))
         check_answer(api.compute(name, text), rendered=False)
         check_answer(api.render(name, text), rendered=True)
+
+
+# --- issue 11, case 5: every input that passes the field checks computes, or gets a field error --
+# Values are drawn from each rekenhulp's own FIELDS, within every field's range and decimals, with
+# the bounds themselves often, so the extremes (2000 to 2100 with 100 indexations of 100 %) are
+# met; written as a person or a JSON client writes them.
+
+
+def number_texts(spec: Field) -> st.SearchStrategy:
+    places = 0 if spec.whole else spec.max_decimals
+    values = st.sampled_from([spec.minimum, spec.maximum]) | st.decimals(
+        min_value=spec.minimum, max_value=spec.maximum, places=places, allow_nan=False
+    )
+
+    def written(value: Decimal) -> st.SearchStrategy:
+        if spec.year:
+            return st.sampled_from([plain(value), int(value)])
+        forms = [nl(value), plain(value).replace(".", ",")]
+        if spec.unit:
+            forms.append(UNITS[spec.unit].write(nl(value)))
+        if spec.whole:
+            forms.append(int(value))  # a JSON number
+        return st.sampled_from(forms)
+
+    return values.flatmap(written)
+
+
+def valid_values(spec) -> st.SearchStrategy:
+    if isinstance(spec, Field):
+        return number_texts(spec) if spec.required else st.just("") | number_texts(spec)
+    if isinstance(spec, Choice):
+        return st.sampled_from([value for value, _ in spec.options])
+    if isinstance(spec, DateField):
+        return st.just("") | st.dates(spec.minimum, spec.maximum).map(spec.shown)
+    if isinstance(spec, Text):
+        return st.text(max_size=spec.max_length).filter(lambda text: len(text.strip()) > 0)
+    if isinstance(spec, YesNo):
+        return st.sampled_from(["ja", "nee", True, False])
+    if isinstance(spec, NumberList):
+        items = st.lists(number_texts(spec.item), max_size=spec.max_items)
+        return items | items.map(lambda found: "; ".join(str(item) for item in found))
+    if isinstance(spec, Table):
+        row = st.fixed_dictionaries({column.key: valid_values(column) for column in spec.columns})
+        return st.lists(row, min_size=1, max_size=min(spec.max_rows, 4))
+    raise AssertionError(f"no strategy for {spec!r}")  # a new kind of field needs one here
+
+
+@st.composite
+def valid_inputs(draw, name: str) -> dict:
+    module = api.CALCULATORS[name]
+    values = {spec.key: draw(valid_values(spec)) for spec in module.FIELDS}
+    if name == "budget" and values["prijspeil_jaar"] != "":
+        # The checks across fields: an earlier prijspeil, an index per year.
+        base, year = sorted([int(values["prijspeil_jaar"]), int(values["begrotingsjaar"])])
+        values["prijspeil_jaar"], values["begrotingsjaar"] = str(base), str(year)
+        if draw(st.booleans()):
+            item = next(spec for spec in module.FIELDS if spec.key == "indexaties").item
+            values["indexaties"] = [draw(number_texts(item))] * (year - base)
+    return values
+
+
+@pytest.mark.parametrize("name", names())
+@settings(FUZZ, max_examples=60)
+@given(data=st.data())
+def test_every_valid_input_computes_and_renders(name, data):
+    text = json.dumps(data.draw(valid_inputs(name)))
+    check_answer(api.compute(name, text), rendered=False)
+    check_answer(api.render(name, text), rendered=True)
+
+
+def extreme(name: str, end: str) -> dict:
+    """Every number field at its minimum or maximum, every table and list as long as allowed."""
+
+    def value(spec):
+        if isinstance(spec, Field):
+            return nl(getattr(spec, end))
+        if isinstance(spec, NumberList):
+            return [value(spec.item)] * spec.max_items
+        if isinstance(spec, Table):
+            return [{column.key: value(column) for column in spec.columns}] * spec.max_rows
+        if isinstance(spec, Text):
+            return "x" * spec.max_length
+        return None  # the default of a choice, a date or a ja/nee
+
+    values = {spec.key: value(spec) for spec in api.CALCULATORS[name].FIELDS}
+    if name == "budget":  # from 2000 to 2100 in 100 steps
+        values |= {"prijspeil_jaar": "2000", "begrotingsjaar": "2100"}
+    return values
+
+
+@pytest.mark.parametrize("end", ["minimum", "maximum"])
+@pytest.mark.parametrize("name", names())
+def test_the_extremes_of_every_field_compute(name, end):
+    text = json.dumps(extreme(name, end))
+    answer = json.loads(api.render(name, text))
+    check_answer(json.dumps(answer), rendered=True)
+    if name != "uren":  # uren at its minimum has no staff: fte and medewerkers both empty
+        assert "fouten" not in answer, answer

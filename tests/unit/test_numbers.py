@@ -6,7 +6,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calc.numbers import NotANumber, date_nl, euro, hours, nl, parse_decimal, plain, round_up
+from calc.numbers import (
+    NotANumber,
+    WrongUnit,
+    date_nl,
+    euro,
+    hours,
+    nl,
+    parse_decimal,
+    plain,
+    round_up,
+    rounded,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +34,11 @@ from calc.numbers import NotANumber, date_nl, euro, hours, nl, parse_decimal, pl
         ("0.125", "0.125"),
         ("12.5", "12.5"),
         ("1234.500", "1234.5"),
+        ("1 234.5", "1234.5"),
+        ("-1.234,5", "-1234.5"),
+        ("12.345.678,25", "12345678.25"),
+        ("0,5", "0.5"),
+        ("24,", "24"),
         ("0", "0"),
         ("-3", "-3"),
         (",5", "0.5"),
@@ -61,6 +77,56 @@ def test_empty_is_none_not_zero(raw):
 def test_rejects_what_is_not_a_number(raw):
     with pytest.raises(NotANumber):
         parse_decimal(raw)
+
+
+# Issue 11, case 1: mixed separators were read as some other number (24,5.5 as 24,55).
+MIXED = ["24,5.5", "1,250.5", "1.25,5", "1.2,5", "0.5,5", "1,5.000", "1.,5", "1.234.5", "1.2345,5"]
+
+
+@pytest.mark.parametrize("raw", MIXED)
+def test_mixed_separators_are_refused(raw):
+    with pytest.raises(NotANumber):
+        parse_decimal(raw)
+
+
+@pytest.mark.parametrize(
+    "raw", ["1 2", "12 ,5", "- 3", "1.234 567", "0.500,5", "1.234,5,6", "١٢٣", "１２", "−5"]
+)
+def test_spaces_only_between_groups_of_three_and_only_ascii_digits(raw):
+    with pytest.raises(NotANumber):
+        parse_decimal(raw)
+
+
+# Strings built from digits and every separator the parser knows, so hypothesis meets the
+# ambiguous ones (`1.250`, `0.5,5`, `1 234.5`) often.
+number_texts = st.text(alphabet="0123456789.,- \u00a0", min_size=1, max_size=14) | st.from_regex(
+    r"\A-?[0-9]{1,4}([., ][0-9]{1,4}){0,3}([.,][0-9]{0,3})?\Z"
+)
+
+
+@given(number_texts)
+def test_every_accepted_string_reads_back_from_its_dutch_display(text):
+    try:
+        value = parse_decimal(text)
+    except NotANumber:
+        return
+    if value is None:
+        assert text.strip() == ""
+        return
+    assert parse_decimal(nl(value)) == value
+    body = text.strip()
+    # Nothing but digits after a decimal comma ...
+    if "," in body:
+        assert body.count(",") == 1
+        assert body.split(",")[1].isdigit() or body.endswith(",")
+        return
+    # ... and without a comma, dots and spaces are thousands separators, or there is one dot
+    # and only digits after it.
+    digits = body.replace(".", "").replace(" ", "").replace("\u00a0", "")
+    if value != Decimal(digits):
+        assert body.count(".") == 1
+        after = body.split(".")[1]
+        assert after == "" or after.isdigit()
 
 
 @pytest.mark.parametrize(
@@ -106,3 +172,53 @@ def test_round_up_never_rounds_down(value):
     assert up >= value
     assert up - value < 1
     assert up == up.to_integral_value()
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "expected"),
+    [
+        ("€ 42,50", "euro", "42.5"),
+        ("€42,50", "euro", "42.5"),
+        ("42,50 euro", "euro", "42.5"),
+        ("1.234,50 EUR", "euro", "1234.5"),
+        ("3,5%", "procent", "3.5"),
+        ("3,5 %", "procent", "3.5"),
+        ("-2 procent", "procent", "-2"),
+        ("27,5 fte", "fte", "27.5"),
+        ("12 uur", "uur", "12"),
+        ("12u", "uur", "12"),
+        ("42,50", "euro", "42.5"),  # the unit may always be left out
+    ],
+)
+def test_a_number_may_carry_its_own_unit(raw, unit, expected):
+    assert parse_decimal(raw, unit) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "found"),
+    [
+        ("3,5 %", "euro", "procent"),
+        ("€ 42", "procent", "euro"),
+        ("12 uur", "fte", "uur"),
+        ("27 fte", "uur", "fte"),
+        ("12 uur", "", "uur"),
+    ],
+)
+def test_another_unit_is_refused_and_named(raw, unit, found):
+    with pytest.raises(WrongUnit) as caught:
+        parse_decimal(raw, unit)
+    assert (caught.value.found, caught.value.expected) == (found, unit)
+
+
+@pytest.mark.parametrize("raw", ["€", "%", "12 kuur", "12 % %", "euro 12"])
+def test_a_unit_alone_or_an_unknown_word_is_not_a_number(raw):
+    with pytest.raises(NotANumber):
+        parse_decimal(raw, "euro" if "euro" in raw else "procent")
+
+
+def test_rounded_works_for_amounts_longer_than_the_decimal_context():
+    # Issue 11, case 5: a tariff indexed by 100 % for 100 years has 34 digits before the comma.
+    huge = Decimal(38) * 2**100
+    assert rounded(huge, 2) == huge
+    assert euro(huge).startswith("€ 48.170.722.")
+    assert euro(huge).endswith(",00")

@@ -44,3 +44,24 @@ def test_a_later_period_replaces_an_earlier_one():
     )
     assert rule.value_on(date(2023, 12, 31)) == 1
     assert rule.value_on(date(2024, 1, 1)) == 2
+
+
+PRIMARY_TEXTS = ("https://wetten.overheid.nl/", "https://zoek.officielebekendmakingen.nl/")
+
+
+def test_a_rule_is_verified_only_where_its_primary_text_was_read():
+    for rule in rules.all_rules().values():
+        if rule.status == "geverifieerd":
+            assert rule.source.url.startswith(PRIMARY_TEXTS), rule.key
+        if rule.article_url:  # an article link always goes to the law itself
+            assert rule.article_url.startswith(PRIMARY_TEXTS), rule.key
+
+
+def test_the_ve_norm_links_art_2a_and_counts_the_ages_the_sources_give():
+    day = date(2022, 1, 1)
+    ve = rules.rule("ve_uren_per_doelgroeppeuter")
+    assert ve.article_url.endswith("#Artikel2a") and ve.status == "gerapporteerd"
+    assert rules.value("ve_pbm_leeftijd_van_jaar", day) == rules.value(
+        "ve_aanbod_startleeftijd_jaar", day
+    )  # the VE offer (art. 2, read) starts at the same age
+    assert ve.describe()["artikel_url"] == ve.article_url

@@ -10,6 +10,7 @@ const FUNCTIONS = new Set(["render", "csv_import", "csv_export", "presets"]);
 const RUNTIME_SIZES = "__RUNTIME_SIZES__";
 const SIZES = new Map(Object.entries(RUNTIME_SIZES).map(([path, size]) => [new URL(path, import.meta.url).href, size]));
 const PROGRESS_EVERY_MS = 250;
+let toBytes; // a Uint8Array (a file's contents) as Python bytes; set when Pyodide runs
 
 // Progress while the runtime loads: {type: "voortgang", received, total} whenever bytes have
 // arrived (at most every PROGRESS_EVERY_MS, and when a file is complete). loadPyodide takes no
@@ -69,13 +70,22 @@ async function start() {
   const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_DIR).href);
   const [pyodide, wheel] = await Promise.all([
     Promise.race([
-      loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: () => {}, stderr: () => {} }),
+      loadPyodide({
+        indexURL: PYODIDE_DIR.href,
+        // What calc needs of the standard library, and a lockfile without packages: the build
+        // hook fills in both (tools/trimmed_runtime.py).
+        stdLibURL: new URL("__PYTHON_STDLIB__", import.meta.url).href,
+        lockFileContents: "__PYODIDE_LOCK__",
+        stdout: () => {},
+        stderr: () => {},
+      }),
       wasmFailure(),
     ]),
     fetchWheel(),
   ]);
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  toBytes = pyodide.runPython("lambda data: data.to_bytes()");
   return pyodide.pyimport("calc.api");
 }
 
@@ -89,15 +99,24 @@ api.then(
 onmessage = async ({ data }) => {
   const calc = await api;
   let json;
+  // A Uint8Array would reach Python as a JsProxy: calc reads bytes. Each copy is freed after.
+  const copies = [];
+  const args = data.args.map((arg) => {
+    if (!(arg instanceof Uint8Array)) return arg;
+    copies.push(toBytes(arg));
+    return copies.at(-1);
+  });
   try {
     if (!FUNCTIONS.has(data.fn)) throw new Error(`unknown function ${data.fn}`);
-    json = calc[data.fn](...data.args);
+    json = calc[data.fn](...args);
   } catch (error) {
     // calc answers bad input with field errors; reaching this is a bug, reported in Dutch.
     console.error(error);
     json = JSON.stringify({
       fouten: [{ veld: "rekenhulp", melding: "Er ging iets mis in de rekenhulp. Probeer andere invoer of ververs de pagina." }],
     });
+  } finally {
+    for (const copy of copies) copy.destroy();
   }
   postMessage({ type: "uitkomst", id: data.id, json });
 };

@@ -112,7 +112,9 @@ export function bindFiles(root, { engine, run, reset, tableKey }) {
     importing = job;
     let reply;
     try {
-      reply = JSON.parse(await engine.call("csv_import", name, await file.text()));
+      // The file's bytes: calc decodes them (UTF-8, or Windows-1252 as older Excel writes).
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      reply = JSON.parse(await engine.call("csv_import", name, bytes));
     } catch {
       reply = null;
     }
@@ -129,7 +131,10 @@ export function bindFiles(root, { engine, run, reset, tableKey }) {
     }
     const rows = reply[tableKey];
     if (!Array.isArray(rows)) {
-      say(messages, (reply.fouten ?? []).map((f) => f.melding), true);
+      // calc refused the file as a whole (too many rows, no known column, not text): nothing
+      // of it is put in the table or computed.
+      const why = (reply.fouten ?? []).map((f) => f.melding);
+      say(messages, [`‘${file.name}’ is niet ingelezen; de tabel is niet veranderd.`, ...why], true);
       return;
     }
     setRows(table, rows);
