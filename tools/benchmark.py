@@ -443,8 +443,8 @@ def sitemap_urls(site: Path) -> list[str]:
 
 
 def budget_csv(path: Path, rows: int = 2000, places: bool = False) -> Path:
-    """Locations as a municipality exports them; with `places`, bezette plaatsen too (which the
-    budget's preset counts by, so the whole table is valid input)."""
+    """Locations as a municipality exports them; with `places`, bezette plaatsen too (so the
+    whole table is valid input whichever the budget counts by)."""
     lines = ["naam;aanbieder;doelgroeppeuters" + (";bezette plaatsen" if places else "")]
     lines += [
         f"Locatie {i:04d};Aanbieder {i % 40 + 1};{i % 30 + 1}"
