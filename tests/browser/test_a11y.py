@@ -9,6 +9,7 @@ summary. Only WCAG 2.1 A and AA rules run; each violation is listed with rule, e
 from __future__ import annotations
 
 from sitebuild import ROOT, site_pages
+from test_rekenhulp import unfold
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -72,6 +73,7 @@ def both_schemes(page, state: str) -> list[str]:
 def fresh_results(page) -> None:
     """Make every rekenhulp show an answer computed by Pyodide (not the built-in one)."""
     for root in page.locator(".rekenhulp").all():
+        unfold(root)  # a compact rekenhulp: its form too
         root.locator(".rh-resultaat").evaluate(MARK_OLD)
         root.locator(NUMBER_FIELD).first.press("Enter")
         root.locator(".rh-resultaat > :not([data-oud])").first.wait_for(state="attached")

@@ -6,24 +6,25 @@ import json
 from datetime import date
 
 from sitebuild import cli
-from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values
+from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, full_page
 from test_tables import cell, same_as_cpython
 
 from calc import rules
 from calc.numbers import euro
 
-COSTS_PAGE = "kosten-en-financiering/"
+COSTS_PAGE = "kosten-en-financiering/"  # Veldhoven's example, the rekenhulp compact
+BUDGET_PAGE = full_page("budget")  # the rekenhulp's own page, its form open
 WIDGET = '.rekenhulp[data-rekenhulp="budget"]'
 
 
-def open_budget(page, site_url, path=COSTS_PAGE):
+def open_budget(page, site_url, path=BUDGET_PAGE):
     page.goto(site_url + path)
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     return page.locator(WIDGET).first
 
 
 def test_veldhoven_preset_shows_the_amount_per_bezette_peuterplaats(page, site_url):
-    widget = open_budget(page, site_url)
+    widget = open_budget(page, site_url, COSTS_PAGE)
     expected = euro(
         rules.value("veldhoven_bedrag_per_bezette_peuterplaats", date(2020, 1, 1))
     )  # € 383,40
