@@ -52,17 +52,12 @@ class Row(NamedTuple):
     attributes: str = ""
 
 
-def _table_row(columns: tuple[Column, ...], row: Row, roles: bool) -> str:
-    def role(name: str) -> str:
-        return f' role="{name}"' if roles else ""
-
-    parts = [
-        f'<tr{row.attributes}{role("row")}><th scope="row"{role("rowheader")}>{row.header}</th>'
-    ]
+def _table_row(columns: tuple[Column, ...], row: Row) -> str:
+    parts = [f'<tr{row.attributes}><th scope="row">{row.header}</th>']
     for column, cell in zip(columns[1:], row.cells, strict=True):
         content, value = (cell.html, cell.value) if isinstance(cell, Cell) else (cell, None)
         parts.append(
-            f"<td{role('cell')}"
+            "<td"
             + (' class="rh-getal"' if column.number else "")
             + f' data-label="{e(column.label)}"'
             + (f' data-waarde="{e(value)}"' if value is not None else "")
@@ -85,33 +80,27 @@ def data_table(
     """A result table, whole at any width; every rekenhulp's result tables come from here.
 
     The first column holds the row headers. The table sits in a box that scrolls sideways when
-    it is wider than the page (a focusable region named by the caption, with a shadow where more
-    columns are); its row headers stay in view. With `cards`, a narrow rekenhulp shows each row
-    as a card whose cells carry their column header (data-label, see rekenhulp.css); those
-    tables spell out their roles, because changing how a table displays drops its semantics in
-    some browsers. `css` adds classes to the table, `attributes` attributes (escaped by the
-    caller, e.g. ' data-tabel="fte"').
+    it is wider than the rekenhulp (a focusable region named by the caption, with a shadow where
+    more columns are); its row headers stay in view. With `cards`, a narrow rekenhulp shows each
+    row as a card whose cells carry their column header (data-label, see rekenhulp.css). No
+    ARIA table roles: HTML forbids them on a table's parts, and Chromium keeps a table a table
+    when CSS changes its display (tests/browser/test_widths.py reads its accessibility tree).
+    `css` adds classes to the table, `attributes` attributes (escaped by the caller, e.g.
+    ' data-tabel="fte"').
     """
-
-    def role(name: str) -> str:
-        return f' role="{name}"' if cards else ""
-
     number = ' class="rh-getal"'
     head = "".join(
-        f'<th scope="col"{number if c.number else ""}{role("columnheader")}>{e(c.label)}</th>'
-        for c in columns
+        f'<th scope="col"{number if c.number else ""}>{e(c.label)}</th>' for c in columns
     )
-    body = "".join(_table_row(columns, row, cards) for row in rows)
-    foot = (
-        f"<tfoot{role('rowgroup')}>{_table_row(columns, footer, cards)}</tfoot>" if footer else ""
-    )
+    body = "".join(_table_row(columns, row) for row in rows)
+    foot = f"<tfoot>{_table_row(columns, footer)}</tfoot>" if footer else ""
     classes = " ".join(("rh-tabel", *(["rh-tabel--kaarten"] if cards else []), *css.split()))
     return (
         f'<div class="rh-tabelvak" role="region" tabindex="0" aria-label="{e(caption)}">'
-        f'<table class="{classes}"{attributes}{role("table")}>'
+        f'<table class="{classes}"{attributes}>'
         f"<caption>{e(caption)}</caption>"
-        f"<thead{role('rowgroup')}><tr{role('row')}>{head}</tr></thead>"
-        f"<tbody{role('rowgroup')}>{body}</tbody>{foot}</table></div>"
+        f"<thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody>{foot}</table></div>"
     )
 
 
@@ -215,9 +204,10 @@ def table(uid: str, spec: Table, rows: list[dict[str, str]]) -> str:
     - read: for `table[data-tabel=KEY]`, send KEY as a list with one object per `tbody > tr`,
       in order, `{data-kolom: control.value}` (a select gives "ja"/"nee"); send empty rows too,
       calc skips them and numbers rows by their position, from 1.
-    - errors: veld "KEY[n].kolom" is the control `[data-kolom=kolom]` in the n-th body row;
+    - errors: veld "KEY[n].kolom" is the control `[data-kolom=kolom]` in the n-th body row,
+      whose message goes under it in its cell (`p.rh-celfout`, made and removed by the script);
       veld "KEY[n]" that row; veld "KEY" the whole table (`.rh-tabelveld[data-veld=KEY]`, whose
-      `ul.rh-tabelfouten#{base}-fout` may list the messages of its cells).
+      `ul.rh-tabelfouten#{base}-fout` lists the messages of the table and its rows).
     - add (`button[data-actie=rij-toevoegen][data-tabel=KEY]`): clone the row in
       `template[data-rij-sjabloon=KEY]`, append it to the tbody, renumber; not beyond
       `data-max-rijen`. Remove (`button[data-actie=rij-verwijderen]`): remove its row, renumber;
@@ -300,9 +290,12 @@ def widget(
         )
     compact = " rekenhulp--compact" if full_page else ""
     return (
+        # Material's search leaves out what is marked data-search-exclude: the form and the
+        # answer would bury the page's own text. The heading (a section of its own for the
+        # search) is marked too, or it would be indexed with the page's title and no text.
         f'<section class="rekenhulp{compact}" id="{uid}" data-rekenhulp="{e(name)}"{examples}'
-        f' aria-labelledby="{uid}-titel">'
-        f'<h2 class="rh-titel" id="{uid}-titel">{e(title)}</h2>'
+        f' aria-labelledby="{uid}-titel" data-search-exclude>'
+        f'<h2 class="rh-titel" id="{uid}-titel" data-search-exclude>{e(title)}</h2>'
         f"{form}"
         f'<div class="rh-resultaat" id="{uid}-resultaat" aria-live="polite">{result_html}</div>'
         "</section>"

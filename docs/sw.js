@@ -1,11 +1,12 @@
 // Keeps the Pyodide runtime and the calc wheel after the HTTP cache has expired (GitHub Pages
-// allows 10 minutes), so a returning visitor does not download about 6 MB again.
+// allows 10 minutes), so a returning visitor does not download about 4 MB again.
 // It caches ONLY versioned, immutable files: a new Pyodide or calc gets a new folder, and so a new
 // cache. Pages and every other file go to the network exactly as without this worker, so a
 // changed page or rule is never served stale. The build hook (tools/site_assets.py) replaces the
 // placeholders with the paths of this build, relative to this file (the site root).
 const PYODIDE_DIR = new URL("__PYODIDE_DIR__", self.location).href;
 const PYODIDE_FILES = "__PYODIDE_FILES__".split(",");
+const PYTHON_STDLIB = new URL("__PYTHON_STDLIB__", self.location).href;
 const CALC_WHEEL = new URL("__CALC_WHEEL__", self.location).href;
 const CALC_DIR = new URL(".", CALC_WHEEL).href;
 
@@ -13,6 +14,7 @@ const CALC_DIR = new URL(".", CALC_WHEEL).href;
 // (GitHub Pages project sites share one) are left alone, and a new wheel keeps the runtime.
 const FILES = {
   [PYODIDE_DIR]: PYODIDE_FILES.map((name) => PYODIDE_DIR + name),
+  [new URL(".", PYTHON_STDLIB).href]: [PYTHON_STDLIB],
   [CALC_DIR]: [CALC_WHEEL],
 };
 const SCOPE = self.registration.scope;

@@ -14,8 +14,8 @@ and PASS/FAIL, and writes everything (every sample) to <out>/latest.json.
 The measurements (numbers as in issue 7):
 1. navigation -> the built-in answer of the home page visible;
 2. navigation with an empty cache -> the rekenhulp answering a changed input;
-3. the floor: a bare page beside the site whose module worker only loads the same pyodide.mjs and
-   runs `1 + 1`; and the ratio 2/3;
+3. the floor: a bare page beside the site whose module worker only loads the same runtime (the
+   site's pyodide.mjs, trimmed standard library and lockfile) and runs `1 + 1`; and the ratio 2/3;
 4. a click on a menu link to another page with a rekenhulp (instant navigation; Pyodide already
    running) -> that page answering a changed input. Reported without the benchmark's own reaction
    time: (click -> new widget ready) + (change -> answer);
@@ -23,8 +23,9 @@ The measurements (numbers as in issue 7):
 6. the budget rekenhulp: a 2,000-location CSV chosen -> the answer on screen (skipped, with a
    reason, while the site has no budget rekenhulp with a file input);
 7. bytes the server sent for one first visit of the home page: the Pyodide runtime and the
-   project's own files (everything else), raw and gzip -6 (GitHub Pages compresses; the target
-   is on the gzip figure; headers are not counted);
+   project's own files (everything else), raw and gzip -6 (GitHub Pages compresses; the targets
+   are on the gzip figures; headers are not counted), and both together (issue 15: at most
+   4.5 MB); the runtime's files one by one are listed under the table;
 8. a repeat visit after the HTTP cache has expired: same context, HTTP cache cleared over CDP, the
    service worker kept, home page loaded again: bytes the server sent again;
 9. with --lighthouse: Lighthouse (npm, default mobile settings) on every page of the sitemap,
@@ -58,8 +59,10 @@ from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from sitebuild import BROWSER_ARGS, SUBPATH, QuietHandler, build, cli, find_browser  # noqa: E402
+from trimmed_runtime import lockfile  # noqa: E402
 
 PYODIDE_WAIT_MS = 90_000
 FLOOR_DIR = "bench-floor"  # beside the site in the served root, never in docs/
@@ -85,6 +88,7 @@ TARGETS = {
     "6_budget_csv_ms": ("le", 1000),
     "7_pyodide_gzip_bytes": (None, None),
     "7_eigen_gzip_bytes": ("le", 300 * KB),
+    "7_totaal_gzip_bytes": ("le", 4500 * KB),
     "8_pyodide_opnieuw_bytes": ("eq", 0),
 }
 
@@ -164,7 +168,11 @@ worker.onmessage = ({ data }) => {
 
 FLOOR_WORKER = """const dir = new URL("__DIR__", location.href);
 const { loadPyodide } = await import(new URL("pyodide.mjs", dir).href);
-const pyodide = await loadPyodide({ indexURL: dir.href });
+const pyodide = await loadPyodide({
+  indexURL: dir.href,
+  stdLibURL: new URL("__STDLIB__", location.href).href,
+  lockFileContents: __LOCK__,
+});
 postMessage(String(pyodide.runPython("1 + 1")));
 """
 
@@ -325,12 +333,17 @@ def tally(traffic: Traffic, records: list[dict]) -> dict:
 
 def write_floor(root: Path, site: Path) -> str:
     """The bare page of measurement 3, beside the site; returns its path."""
-    (version,) = [p.name for p in (site / "assets" / "pyodide").iterdir() if p.is_dir()]
+    (runtime,) = site.glob("assets/pyodide/*/pyodide.mjs")
+    (stdlib,) = site.glob("assets/pyodide/stdlib/*/python_stdlib.zip")
     floor = root / FLOOR_DIR
     floor.mkdir(exist_ok=True)
     (floor / "index.html").write_text(FLOOR_HTML, "utf-8")
-    pyodide_dir = f"/{SUBPATH}/assets/pyodide/{version}/"
-    (floor / "worker.js").write_text(FLOOR_WORKER.replace("__DIR__", pyodide_dir), "utf-8")
+    worker = FLOOR_WORKER.replace(
+        "__DIR__", f"/{SUBPATH}/{runtime.parent.relative_to(site).as_posix()}/"
+    )
+    worker = worker.replace("__STDLIB__", f"/{SUBPATH}/{stdlib.relative_to(site).as_posix()}")
+    worker = worker.replace("__LOCK__", json.dumps(lockfile()))
+    (floor / "worker.js").write_text(worker, "utf-8")
     return f"/{FLOOR_DIR}/"
 
 
@@ -754,6 +767,13 @@ def analyse(visits: list[dict], floors: list[float]) -> dict:
         m[f"7_{kind}_raw_bytes"] = summary(
             [v["7_bezoek"][kind]["raw"] for v in visits if "7_bezoek" in v]
         )
+    m["7_totaal_gzip_bytes"] = summary(
+        [
+            sum(v["7_bezoek"][k]["gzip"] for k in ("pyodide", "eigen"))
+            for v in visits
+            if "7_bezoek" in v
+        ]
+    )
     m["7_navigatie_eigen_gzip_bytes"] = summary(
         [v["7_navigatie"]["eigen"]["gzip"] for v in visits if "7_navigatie" in v]
     )
@@ -787,11 +807,26 @@ ROWS = [
     ("", "  idem ongecomprimeerd", "7_pyodide_raw_bytes"),
     ("7", "Bytes eerste bezoek: eigen bestanden (gzip)", "7_eigen_gzip_bytes"),
     ("", "  idem ongecomprimeerd", "7_eigen_raw_bytes"),
+    ("7", "Bytes eerste bezoek: alles samen (gzip)", "7_totaal_gzip_bytes"),
     ("", "  eigen bestanden bij instant navigatie (gzip)", "7_navigatie_eigen_gzip_bytes"),
     ("8", "Herhaalbezoek na verlopen HTTP-cache: Pyodide opnieuw", "8_pyodide_opnieuw_bytes"),
     ("", "  idem eigen bestanden opnieuw (gzip)", "8_eigen_opnieuw_gzip_bytes"),
     ("", "  herhaalbezoek: navigatie → antwoord op gewijzigde invoer", "8_herhaal_antwoord_ms"),
 ]
+
+
+def runtime_files(visits: list[dict]) -> str:
+    """The runtime's files of the first visit (and the calc wheel), raw and gzip, one by one."""
+    visit = next((v["7_bezoek"] for v in visits if "7_bezoek" in v), None)
+    if visit is None:
+        return ""
+    files = {**visit["pyodide"]["files"]}
+    files.update({p: f for p, f in visit["eigen"]["files"].items() if "/assets/calc/" in p})
+    lines = ["| Runtimebestand (eerste bezoek) | Ongecomprimeerd | gzip |", "|---|---|---|"]
+    for path, f in sorted(files.items(), key=lambda item: -item[1]["gzip"]):
+        name = "/".join(path.split("/")[-3:])
+        lines.append(f"| {name} | {fmt('bytes', f['raw'])} | {fmt('bytes', f['gzip'])} |")
+    return "\n".join(lines)
 
 
 def table(m: dict, lh: dict | None) -> str:
@@ -941,6 +976,7 @@ def main(argv=None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "latest.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), "utf-8")
     print(table(m, lh))
+    print("\n" + runtime_files(visits))
     print(
         f"\nbelasting (1/5/15 min) voor {load_before}, na {os.getloadavg()}; "
         f"{args.runs} runs; JSON: {args.out / 'latest.json'}"

@@ -1,8 +1,10 @@
 """MkDocs hook: ships the browser runtime beside the built pages.
 
 After every build it copies the Pyodide runtime (from node_modules, never committed, never from a
-CDN) and a freshly built `calc` wheel into versioned folders of the site, and writes their paths
-into the rekenhulp worker and the service worker (sw.js, which caches only those versioned files).
+CDN), a freshly built `calc` wheel and the standard library trimmed to what calc needs
+(tools/trimmed_runtime.py) into versioned folders of the site, and writes their paths (and the
+lockfile without packages) into the rekenhulp worker and the service worker (sw.js, which caches
+only those versioned files).
 Then it moves the site's own scripts (docs/assets/javascripts: the rekenhulp, its worker) into
 assets/rekenhulp-<id>/, id a hash of their content (which names the wheel and the runtime), points
 every page at that folder and gives every page `<meta name="pbm-rekenhulp" content="<id>">`. So a
@@ -25,15 +27,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from trimmed_runtime import PYODIDE_NPM, build_stdlib, lockfile
+
 ROOT = Path(__file__).resolve().parent.parent
-PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
-PYODIDE_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
+# Not python_stdlib.zip nor pyodide-lock.json: the worker gets trimmed ones (trimmed_runtime.py).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 SCRIPTS = Path("assets/javascripts")  # as in docs/; Material's own scripts are there too
 WORKER = "rekenhulp-worker.js"
 ENTRY = "rekenhulp.js"  # mkdocs.yml extra_javascript
@@ -117,15 +116,24 @@ def on_post_build(config, **kwargs):
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE_NPM / name, runtime / name)
     wheel = build_wheel(site / "assets" / "calc")
+    try:
+        stdlib = build_stdlib(wheel, site / "assets" / "pyodide" / "stdlib")
+    except RuntimeError as error:
+        raise PluginError(str(error)) from error
     worker = site / SCRIPTS / WORKER
     text = worker.read_text("utf-8")
     text = text.replace("__PYODIDE_DIR__", f"../pyodide/{version}/")
     text = text.replace("__CALC_WHEEL__", "../" + wheel.relative_to(site / "assets").as_posix())
+    text = text.replace("__PYTHON_STDLIB__", "../" + stdlib.relative_to(site / "assets").as_posix())
+    # A JavaScript string holding the lockfile's JSON (loadPyodide parses it).
+    lock = json.dumps(lockfile(), separators=(",", ":"))
+    text = text.replace('"__PYODIDE_LOCK__"', json.dumps(lock))
     worker.write_text(text, "utf-8")
     sw = site / SERVICE_WORKER
     text = sw.read_text("utf-8")
     text = text.replace("__PYODIDE_DIR__", f"assets/pyodide/{version}/")
     text = text.replace("__PYODIDE_FILES__", ",".join(PYODIDE_FILES))
+    text = text.replace("__PYTHON_STDLIB__", stdlib.relative_to(site).as_posix())
     text = text.replace("__CALC_WHEEL__", wheel.relative_to(site).as_posix())
     sw.write_text(text, "utf-8")
     own = sorted(path.name for path in (Path(config["docs_dir"]) / SCRIPTS).iterdir())

@@ -60,3 +60,17 @@ def disk_context(browser, tmp_path):
     )
     with contextlib.closing(context):
         yield context
+
+
+@pytest.fixture
+def phone(browser, site_url):
+    """A 375 px touch screen (a phone): taps are touch events, hover does not exist."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740},
+        has_touch=True,
+        is_mobile=True,
+        locale="nl-NL",
+        service_workers="block",
+    )
+    yield context.new_page()
+    context.close()

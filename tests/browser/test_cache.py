@@ -101,7 +101,12 @@ def test_built_service_worker_has_its_versions(served, disk_context):
     response = page.goto(url + "sw.js")
     text = response.text()
     assert response.ok
-    for placeholder in ("__PYODIDE_DIR__", "__PYODIDE_FILES__", "__CALC_WHEEL__"):
+    for placeholder in (
+        "__PYODIDE_DIR__",
+        "__PYODIDE_FILES__",
+        "__PYTHON_STDLIB__",
+        "__CALC_WHEEL__",
+    ):
         assert placeholder not in text
     assert "assets/pyodide/" in text and "assets/calc/" in text
 

@@ -30,7 +30,15 @@ async function start() {
   const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_DIR).href);
   const [pyodide, wheel] = await Promise.all([
     Promise.race([
-      loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: () => {}, stderr: () => {} }),
+      loadPyodide({
+        indexURL: PYODIDE_DIR.href,
+        // What calc needs of the standard library, and a lockfile without packages: the build
+        // hook fills in both (tools/trimmed_runtime.py).
+        stdLibURL: new URL("__PYTHON_STDLIB__", import.meta.url).href,
+        lockFileContents: "__PYODIDE_LOCK__",
+        stdout: () => {},
+        stderr: () => {},
+      }),
       wasmFailure(),
     ]),
     fetchWheel(),

@@ -4,6 +4,7 @@
 import { startEngine } from "./rekenhulp/engine.js";
 import { bindFiles, storage } from "./rekenhulp/files.js";
 import { bindTables, clearErrors, fillForm, presetOf, readForm, showErrors } from "./rekenhulp/form.js";
+import "./afkortingen.js"; // tooltips on tap and focus; loaded here, the site's one entry script
 import { Notice } from "./rekenhulp/notice.js";
 import { printWidget } from "./rekenhulp/print.js";
 import { openCalculation, saveCalculation } from "./rekenhulp/saved.js";

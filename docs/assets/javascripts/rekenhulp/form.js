@@ -120,6 +120,18 @@ export function bindTables(form, changed) {
   });
 }
 
+/** The message element under a table cell's control (removed again by clearErrors). */
+function cellNote(control) {
+  let note = control.parentElement.querySelector(":scope > .rh-celfout");
+  if (!note) {
+    note = document.createElement("p");
+    note.className = "rh-fout rh-celfout";
+    note.id = `${control.id}-fout`;
+    control.after(note);
+  }
+  return note;
+}
+
 /** The control a calc error path names: "fte", "medewerkers[2].uren_per_week", "locaties[3]". */
 function target(root, path) {
   const match = /^([^[\]]+)(?:\[(\d+)\](?:\.(.+))?)?$/.exec(path);
@@ -138,6 +150,7 @@ export function clearErrors(root) {
   const summary = root.querySelector(".rh-foutsamenvatting");
   summary.hidden = true;
   summary.querySelector("ul").replaceChildren();
+  for (const note of root.querySelectorAll(".rh-celfout")) note.remove();
   for (const field of root.querySelectorAll(".rh-veld--fout")) field.classList.remove("rh-veld--fout");
   for (const message of root.querySelectorAll(".rh-fout")) {
     message.hidden = true;
@@ -165,7 +178,8 @@ export function showErrors(root, errors, moveFocus) {
     if (found) {
       const { field, control } = found;
       field.classList.add("rh-veld--fout");
-      const message = field.querySelector(":scope > .rh-fout");
+      // A cell's message goes in its cell: above the table it may be screens away (a phone, row 20).
+      const message = control?.matches("td > [data-kolom]") ? cellNote(control) : field.querySelector(":scope > .rh-fout");
       if (message) {
         message.hidden = false;
         if (message.tagName === "UL") {
