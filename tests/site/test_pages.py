@@ -225,7 +225,7 @@ def test_the_rekenhulpen_are_the_first_section_after_home():
     config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_IgnoreTagsLoader)
     home, section = config["nav"][:2]
     assert home == {"Home": "index.md"}
-    assert section == {"Rekenhulpen": ["rekenhulpen/index.md", *FULL_PAGES.values()]}
+    assert section == {"Rekenhulpen": [{"Overzicht": "rekenhulpen/index.md"}, *FULL_PAGES.values()]}
 
 
 WIDGET = re.compile(
