@@ -82,7 +82,9 @@ def test_a_compact_widget_is_the_same_form_folded_above_the_answer_with_a_link()
     order = ['<details class="rh-invoervak">', "<summary>", "<form", "</form>", "</details>"]
     positions = [compact.index(part) for part in [*order, 'class="rh-resultaat"']]
     assert positions == sorted(positions)
-    assert '<a href="../rekenhulpen/budget/">' in _between(compact, '<p class="rh-volledig">', "</p>")
+    assert '<a href="../rekenhulpen/budget/">' in _between(
+        compact, '<p class="rh-volledig">', "</p>"
+    )
     # The same form, presets and answer: one rekenhulp, shown two ways.
     for start, end in (("<form", "</form>"), ('<div class="rh-resultaat"', "</section>")):
         assert _between(full, start, end) == _between(compact, start, end)

@@ -163,7 +163,7 @@ class Rekenhulp {
       this.ticket++; // drop what is on its way: this input is answered
       this.asked = null;
       if (input === this.shown) clearErrors(this.root);
-      else if (errors) showErrors(this.root, this.refused.errors, focus);
+      else if (errors) this.showErrors(this.refused.errors, focus);
       return this.view();
     }
     const ask = { input, errors, focus, ticket: ++this.ticket };
@@ -180,13 +180,21 @@ class Rekenhulp {
     if (this.fileTable) storage.save(this.root, values);
     if (reply.fouten) {
       this.refused = { input, errors: reply.fouten };
-      if (errors) showErrors(this.root, reply.fouten, focus);
+      if (errors) this.showErrors(reply.fouten, focus);
       return;
     }
     clearErrors(this.root);
     this.result.innerHTML = reply.html; // built by calc, which escapes every text
     this.shown = input;
     this.linkTo(values);
+  }
+
+  /** calc's field errors at their fields; focus: to the summary (a submit). Otherwise the message
+   * of the field just left is brought into view: on a phone it may be just below the screen. */
+  showErrors(errors, focus) {
+    showErrors(this.root, errors, focus);
+    const left = this.left?.isConnected && document.getElementById(`${this.left.id}-fout`);
+    if (!focus && left && !left.hidden) left.scrollIntoView({ block: "nearest", behavior: "instant" });
   }
 
   /** The address holds `values` (the answer shown) if they fit; the form says when they do not. */
@@ -324,6 +332,7 @@ class Rekenhulp {
     });
     form.addEventListener("change", (event) => {
       if (event.target.type === "file") return;
+      this.left = event.target; // the field the user just left, for its message (showErrors)
       if (event.target === this.presetSelect) this.choose(event.target);
       else this.feedback.hide();
       this.compute({ errors: true });
