@@ -2,31 +2,40 @@
 
 Per location (one row of the table `locaties`):
 
-    wettelijk minimum = 10 uur × doelgroeppeuters op 1 januari            (rules.toml, art. 2a)
+    wettelijk minimum  = 10 uur × doelgroeppeuters van 2,5 tot 4 jaar op 1 januari
+                                                            (rules.toml, art. 2a; the law)
     gefinancierde uren = vaste voet (per locatie)
                        + uren per kind × grondslag × factor + extra uren   (the municipality's choice)
-    kosten             = gefinancierde uren × uurtarief in het begrotingsjaar
+    kosten             = gefinancierde uren × uurtarief in het begrotingsjaar   (with a tariff)
 
-`grondslag` is the number of doelgroeppeuters (the legal basis) or of bezette peuterplaatsen (as
-Veldhoven funds). A vaste voet "per aanbieder" is counted once per provider, not per location.
-The tariff is brought from its prijspeil year to the budget year by the yearly index percentages
-the user types; it is carried exactly and rounded to cents only for display.
+`grondslag` is the number of doelgroeppeuters (those of 2,5 to 4 plus the younger ones a
+municipality chooses to fund, such as Enschede's VE from age 2) or of bezette peuterplaatsen (as
+Veldhoven funds). Younger children never count for the legal minimum. A vaste voet "per
+aanbieder" is counted once per provider, not per location.
 
-The legal minimum is shown per location: whether hours may move between locations was not
-verified (see docs), so a location below its own minimum is flagged even when the total is not.
+The site knows no current tariff: a page opens on the hours for the year it was built in, and
+costs appear once the user gives a tariff. The tariff is brought from its prijspeil year (empty:
+the budget year) to the budget year by the yearly index percentages the user types; it is
+carried exactly and rounded to cents only for display. The meetings' examples are PRESETS,
+labelled with their year.
+
+The legal minimum is shown per location (per kindercentrum, art. 2a), so a location below its own
+minimum is flagged even when the total is not.
 
 The input is declared once in FIELDS (calc.fields): it parses the JSON, names errors, and makes
 the form (calc.html.widget); the table `locaties` is a fields.Table, also for the CSV import.
-compute() refuses the whole input while any row is invalid and names each bad cell by the row
+read() refuses the whole input while any row is invalid and names each bad cell by the row
 the form shows (`locaties[4].doelgroeppeuters` is row 4), because a budget total that silently
 leaves out a location is wrong. Nothing is lost: the rows stay in the page as typed, and the CSV
 import keeps every row, good and bad, and reports the bad cells by line and column.
 
-The HTML of a result (totals, index steps, chart and tables) is in calc.budget_html.
+compute() yields numbers only (exact decimals as strings, and notes as codes with their data);
+calc.budget_html words them: totals, index steps, chart, tables and notes.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -34,7 +43,7 @@ from calc import rules
 from calc.budget_html import GRAFIEKEN, render  # noqa: F401 (render: the rekenhulp interface)
 from calc.csv_nl import decimal_cell
 from calc.fields import Choice, Field, InputError, NumberList, Table, Text, collect, error
-from calc.numbers import date_nl, euro, hours, nl, plain
+from calc.numbers import euro, hours, nl, plain
 
 NAME = "budget"
 TITLE = "Rekenhulp: budget pedagogisch beleidsmedewerker in de VE"
@@ -64,6 +73,12 @@ def default_hours(year: int) -> Decimal:
 
 _NORM = nl(rules.rule(MINIMUM_RULE).periods[-1][1])
 
+# The ages the legal minimum counts: doelgroeppeuters of 2,5 to 4 on 1 January (the NJi on
+# art. 2a; see the law page). Younger children a municipality funds are counted apart.
+AGE_FROM, AGE_TO = Decimal("2.5"), Decimal(4)
+_AGES = f"{nl(AGE_FROM)} tot {nl(AGE_TO)} jaar"
+YOUNGER = f"Jonger dan {nl(AGE_FROM)} jaar"
+
 # --- presets from practice ------------------------------------------------------------------
 
 _EXAMPLE_ROWS = [
@@ -82,7 +97,9 @@ def _rows(**extra: list[str]) -> list[dict]:
 
 
 def _presets() -> dict[str, dict]:
-    """Settings reported at two meetings, as editable examples; every number from rules.toml."""
+    """Settings reported at two meetings, as editable examples labelled with their year; every
+    number from rules.toml. A preset sets no begrotingsjaar: it keeps the form's year, so an
+    example of 2020 is brought to the year being budgeted by the user's own indexations."""
 
     def first(key: str) -> Decimal:
         return rules.rule(key).periods[0][1]
@@ -90,28 +107,28 @@ def _presets() -> dict[str, dict]:
     def year(key: str) -> int:
         return rules.rule(key).start.year
 
-    cao = "veldhoven_uurloon_pbm"
     per_place = "veldhoven_bedrag_per_bezette_peuterplaats"
     place_hours = "veldhoven_uren_per_bezette_peuterplaats"
     voet = "kleine_gemeente_vaste_voet_uren"
-    common = {
-        "begrotingsjaar": "2026",
-        "uurtarief": decimal_cell(first(cao)),
-        "prijspeil_jaar": str(year(cao)),
-        "indexaties": [],
-    }
+    goab = year(voet)  # the vaste voet was reported at the GOAB meeting, as was Enschede's case
+    rate = first(per_place) / first(place_hours)  # Veldhoven's amount per place, per hour
+    own = {"uurtarief": "", "prijspeil_jaar": "", "indexaties": []}  # the user's own tariff
     return {
         "veldhoven": {
-            "titel": f"Veldhoven: {hours(first(place_hours))} per bezette peuterplaats",
+            "titel": (
+                f"Veldhoven (prijspeil {year(per_place)}): {hours(first(place_hours))} per"
+                f" bezette peuterplaats, {euro(rate)} per uur"
+            ),
             "bron": rules.rule(per_place).source.title,
-            "regels": [cao, place_hours, per_place],
+            "regels": [per_place, place_hours, "veldhoven_uurloon_pbm"],
             "toelichting": (
                 f"De gemeente Veldhoven rekent met het uurloon uit de CAO Kinderopvang, schaal 9,"
-                f" trede 27: {euro(first(cao))} per uur (prijspeil {year(cao)}). Opvangorganisaties"
-                f" krijgen per bezette peuterplaats {hours(first(place_hours))} per jaar; in de"
-                f" inkoopcontracten staat {euro(first(per_place))} per plaats per jaar (prijspeil"
-                f" {year(per_place)}), dat is {euro(first(per_place) / first(place_hours))} per"
-                " uur. Het bedrag wordt jaarlijks geïndexeerd: vul de indexaties in om naar uw"
+                f" trede 27: {euro(first('veldhoven_uurloon_pbm'))} per uur (prijspeil"
+                f" {year('veldhoven_uurloon_pbm')}). Opvangorganisaties krijgen per bezette"
+                f" peuterplaats {hours(first(place_hours))} per jaar; in de inkoopcontracten"
+                f" staat {euro(first(per_place))} per plaats per jaar (prijspeil"
+                f" {year(per_place)}), dat is {euro(rate)} per uur. Het bedrag wordt jaarlijks"
+                " geïndexeerd: vul de indexaties sinds dat prijspeil in om naar uw"
                 " begrotingsjaar te rekenen. Praktijk van één gemeente, geen wettelijke regel."
             ),
             "invoer": {
@@ -119,24 +136,25 @@ def _presets() -> dict[str, dict]:
                 "grondslag": "bezette_plaatsen",
                 "uren_per_kind": decimal_cell(first(place_hours)),
                 "vaste_voet_uren": "",
-                "uurtarief": decimal_cell(first(per_place) / first(place_hours)),
+                "vaste_voet_per": "locatie",
+                "uurtarief": decimal_cell(rate),
                 "prijspeil_jaar": str(year(per_place)),
-                "begrotingsjaar": str(year(per_place)),
                 "indexaties": [],
                 TABLE: _rows(bezette_plaatsen=["16", "14", "24"]),
             },
         },
         "kleine_gemeente": {
-            "titel": "Kleine gemeente: vaste voet plus uren per VE-kind",
+            "titel": (
+                f"Kleine gemeente (GOAB {goab}): vaste voet van {hours(first(voet))} plus uren"
+                " per VE-kind"
+            ),
             "bron": rules.rule(voet).source.title,
-            "regels": [voet, cao],
+            "regels": [voet],
             "toelichting": (
                 "Sommige kleine gemeenten werken met een vaste voet aan uren naast de"
                 f" {hours(first(MINIMUM_RULE))} per VE-kind, bijvoorbeeld {hours(first(voet))}"
-                " per jaar. Het verslag zegt niet of"
-                " de vaste voet per locatie of per aanbieder geldt: kies het zelf. Het uurtarief"
-                f" is het CAO-uurloon dat Veldhoven gebruikt ({euro(first(cao))}, prijspeil"
-                f" {year(cao)}); vul uw eigen tarief en indexaties in."
+                " per jaar. Het verslag zegt niet of de vaste voet per locatie of per aanbieder"
+                " geldt: kies het zelf. Vul uw eigen uurtarief in om de kosten te zien."
             ),
             "invoer": {
                 "preset": "kleine_gemeente",
@@ -144,28 +162,33 @@ def _presets() -> dict[str, dict]:
                 "uren_per_kind": "",
                 "vaste_voet_uren": decimal_cell(first(voet)),
                 "vaste_voet_per": "locatie",
-                **common,
+                **own,
                 TABLE: _rows(),
             },
         },
         "enschede": {
-            "titel": "Naar Enschede: meer uren waar meer nodig is",
+            "titel": f"Naar Enschede (GOAB {goab}): meer uren waar meer nodig is",
             "bron": rules.rule(voet).source.title,
-            "regels": [cao],
+            "regels": [],
             "toelichting": (
                 "Enschede verdeelt de uren met een eigen rekentool: meer doelgroepkinderen"
                 " betekent meer uren, en in sommige wijken is meer ondersteuning nodig. Het"
                 " verslag noemt geen getallen. Vul daarom zelf per locatie een factor in (1,25"
-                " is een kwart meer uren per kind) of extra uren. Het uurtarief is het"
-                f" CAO-uurloon dat Veldhoven gebruikt ({euro(first(cao))}, prijspeil {year(cao)})."
+                " is een kwart meer uren per kind) of extra uren. Enschede laat kinderen vanaf"
+                " 2 jaar meedoen aan VVE: vul die jongere peuters apart in; ze tellen mee voor de"
+                " uren die u financiert, niet voor het wettelijk minimum. Vul uw eigen uurtarief"
+                " in om de kosten te zien."
             ),
             "invoer": {
                 "preset": "enschede",
                 "grondslag": "doelgroeppeuters",
                 "uren_per_kind": "",
                 "vaste_voet_uren": "",
-                **common,
-                TABLE: _rows(factor=["", "", ""], extra_uren=["", "", ""]),
+                "vaste_voet_per": "locatie",
+                **own,
+                TABLE: _rows(
+                    jongere_peuters=["", "", ""], factor=["", "", ""], extra_uren=["", "", ""]
+                ),
             },
         },
     }
@@ -177,7 +200,7 @@ PRESETS = _presets()
 # --- fields ---------------------------------------------------------------------------------
 
 
-def _year(key: str, label: str, hint: str) -> Field:
+def _year(key: str, label: str, hint: str, required: bool = True) -> Field:
     return Field(
         key=key,
         label=label,
@@ -185,6 +208,8 @@ def _year(key: str, label: str, hint: str) -> Field:
         example="2026",
         minimum=Decimal(FIRST_YEAR),
         maximum=Decimal(LAST_YEAR),
+        required=required,
+        label_suffix="" if required else "(optioneel)",
     )
 
 
@@ -215,9 +240,25 @@ LOCATIONS = Table(
         Field(
             key="doelgroeppeuters",
             label="Doelgroeppeuters",
-            hint="Peuters met een VE-indicatie op 1 januari (0 mag).",
+            hint=(
+                f"Peuters van {_AGES} op 1 januari aan wie de locatie VE aanbiedt (0 mag):"
+                " zij tellen voor het wettelijk minimum."
+            ),
             example="12",
             maximum=Decimal(100_000),
+        ),
+        Field(
+            key="jongere_peuters",
+            label=YOUNGER,
+            hint=(
+                f"Doelgroeppeuters jonger dan {nl(AGE_FROM)} jaar op 1 januari die uw gemeente ook VE geeft,"
+                " zoals Enschede vanaf 2 jaar. Ze tellen mee voor de uren die u financiert, niet"
+                " voor het wettelijk minimum. Leeg: 0."
+            ),
+            example="4",
+            maximum=Decimal(100_000),
+            required=False,
+            label_suffix="(optioneel)",
         ),
         Field(
             key="bezette_plaatsen",
@@ -286,8 +327,8 @@ FIELDS = (
         label="Uren per kind of plaats per jaar",
         label_suffix="(optioneel)",
         hint=(
-            f"Het wettelijk minimum is {_NORM} uur per doelgroeppeuter; een gemeente mag meer"
-            " financieren. Leeg: het wettelijk minimum."
+            f"Het wettelijk minimum is {_NORM} uur per doelgroeppeuter van {_AGES}; een"
+            " gemeente mag meer financieren. Leeg: het wettelijk minimum."
         ),
         example=_NORM,
         maximum=Decimal(1000),
@@ -315,16 +356,23 @@ FIELDS = (
     Field(
         key="uurtarief",
         label="Uurtarief in euro",
-        hint="Het tarief per uur pedagogisch beleidsmedewerker, op het prijspeil hieronder. Bijvoorbeeld 38,34.",
-        example="38,34",
+        label_suffix="(optioneel)",
+        hint=(
+            "Het tarief per uur pedagogisch beleidsmedewerker van uw gemeente, op het prijspeil"
+            " hieronder. Deze site kent geen actueel tarief. Leeg: alleen de uren, zonder kosten."
+        ),
+        example=PRESETS["veldhoven"]["invoer"]["uurtarief"],
         maximum=Decimal(1000),
         whole=False,
         max_decimals=4,
+        required=False,
     ),
     _year(
         "prijspeil_jaar",
         "Prijspeil van het uurtarief (jaar)",
-        "Het jaar waarin het uurtarief gold. De indexaties brengen het naar het begrotingsjaar.",
+        "Het jaar waarin het uurtarief gold. De indexaties brengen het naar het begrotingsjaar."
+        " Leeg: het begrotingsjaar.",
+        required=False,
     ),
     NumberList(
         key="indexaties",
@@ -385,21 +433,30 @@ CSV_ALIASES = {
         "ve-kinderen",
         "geïndiceerde peuters",
     ),
+    "jongere_peuters": (
+        "jongere peuters",
+        "jongere doelgroeppeuters",
+        "doelgroeppeuters jonger dan 2,5 jaar",
+        "peuters jonger dan 2,5 jaar",
+    ),
     "bezette_plaatsen": ("bezette peuterplaatsen", "peuterplaatsen", "plaatsen"),
     "extra_uren": ("extra", "extra uren per jaar"),
     "factor": ("wijkfactor", "ondersteuningsfactor"),
 }
 
-# What a page shows without a preset: an illustration, not a norm.
+# What a page shows without a preset: an illustration, not a norm. It opens on the current year
+# (the site build's; a page passes its own `jaar`) with the legal hours and no tariff: the site
+# knows no current tariff, and a default must not warn about itself (an old tariff without
+# indexations would). The user's own tariff brings the costs.
 EXAMPLE = {
     "preset": "",
     "grondslag": "doelgroeppeuters",
     "uren_per_kind": "",
     "vaste_voet_uren": "",
     "vaste_voet_per": "locatie",
-    "begrotingsjaar": "2026",
-    "uurtarief": PRESETS["kleine_gemeente"]["invoer"]["uurtarief"],
-    "prijspeil_jaar": PRESETS["kleine_gemeente"]["invoer"]["prijspeil_jaar"],
+    "begrotingsjaar": str(date.today().year),
+    "uurtarief": "",
+    "prijspeil_jaar": "",
     "indexaties": [],
     "oab_budget": "",
     "grafiek": "uren",
@@ -408,15 +465,17 @@ EXAMPLE = {
 
 
 def initial(values: dict) -> dict:
-    """The input a page starts with: EXAMPLE, then the named preset, then the page's own values.
+    """The input a page starts with: EXAMPLE in the page's year `jaar`, then the named preset,
+    then the page's own values.
 
-    `preset` names an entry of PRESETS. Keys the rekenhulp does not know (such as the `jaar`
-    every page passes) are ignored.
+    `preset` names an entry of PRESETS. Other keys the rekenhulp does not know are ignored.
     """
     chosen = values.get("preset")
     if chosen and chosen not in PRESETS:
         raise ValueError(f"unknown budget preset {chosen!r}; known: {', '.join(PRESETS)}")
     start = {**EXAMPLE, **(PRESETS[chosen]["invoer"] if chosen else {})}
+    if values.get("jaar"):
+        start["begrotingsjaar"] = str(values["jaar"])
     start.update({key: value for key, value in values.items() if key in _ORDER})
     return start
 
@@ -429,6 +488,14 @@ def read(data: object) -> dict:
     values, errors = collect(FIELDS, data)
     values["preset"] = values.get("preset") or None
     year, base = values.get("begrotingsjaar"), values.get("prijspeil_jaar")
+    if year is not None and base is None and values.get("indexaties"):
+        errors.append(
+            error(
+                "prijspeil_jaar",
+                "Vul het prijspeil van het uurtarief in: de indexaties brengen het tarief van dat"
+                " jaar naar het begrotingsjaar.",
+            )
+        )
     if year is not None and base is not None:
         if base > year:
             errors.append(
@@ -488,7 +555,7 @@ def _check_rows(rows: list[dict], raw: object, grondslag: str | None, errors: li
                 )
 
 
-# --- the computation ------------------------------------------------------------------------
+# --- the computation: numbers only (calc.budget_html words them) ------------------------------
 
 
 def index_tariff(tariff: Decimal, base_year: int, year: int, percentages: list[Decimal]) -> dict:
@@ -500,10 +567,9 @@ def index_tariff(tariff: Decimal, base_year: int, year: int, percentages: list[D
     steps, missing = [], []
     current = tariff
     for offset in range(year - base_year):
-        if offset < len(percentages):
-            percentage = percentages[offset]
-        else:
-            percentage = Decimal(0)
+        given = offset < len(percentages)
+        percentage = percentages[offset] if given else Decimal(0)
+        if not given:
             missing.append(base_year + offset + 1)
         current = current * (1 + percentage / 100)
         steps.append(
@@ -511,26 +577,34 @@ def index_tariff(tariff: Decimal, base_year: int, year: int, percentages: list[D
                 "van": base_year + offset,
                 "naar": base_year + offset + 1,
                 "procent": plain(percentage),
-                "ingevuld": offset < len(percentages),
+                "ingevuld": given,
                 "tarief": plain(current),
-                "weergave": {
-                    "procent": _percent(percentage, signed=True),
-                    "tarief": euro(current),
-                },
             }
         )
     return {"tarief": current, "stappen": steps, "ontbrekend": missing}
 
 
-def _percent(value: Decimal, signed: bool = False, places: int | None = None) -> str:
-    text = nl(value, places)
-    if signed and value > 0:
-        text = "+" + text
-    return f"{text} %"
+@dataclass(frozen=True)
+class Funding:
+    """What the municipality chooses to fund, beside the law."""
+
+    per_child: Decimal  # hours per doelgroeppeuter or per bezette plaats
+    fixed: Decimal  # the vaste voet in hours
+    fixed_per_location: bool  # else once per aanbieder
+    by_places: bool  # count over bezette plaatsen instead of doelgroeppeuters
+
+    @classmethod
+    def of(cls, values: dict) -> Funding:
+        return cls(
+            per_child=values["uren_per_kind"],
+            fixed=values["vaste_voet_uren"] or Decimal(0),
+            fixed_per_location=values["vaste_voet_per"] == "locatie",
+            by_places=values["grondslag"] == "bezette_plaatsen",
+        )
 
 
-def _per(amount: Decimal, count: Decimal | None) -> Decimal | None:
-    if not count:
+def _per(amount: Decimal | None, count: Decimal | None) -> Decimal | None:
+    if amount is None or not count:
         return None
     return (amount / count).quantize(CENT, rounding=ROUND_HALF_UP)
 
@@ -539,253 +613,214 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
-def _signed_hours(value: Decimal) -> str:
-    if value > 0:
-        return "+" + hours(value)
-    if value < 0:
-        return "−" + hours(-value)
-    return hours(value)
-
-
-def _numbers(
-    dgp: Decimal,
-    places: Decimal | None,
+def _figures(
+    counts: tuple[Decimal, Decimal, Decimal | None],
     minimum: Decimal,
     funded: Decimal,
-    cost: Decimal,
+    cost: Decimal | None,
     in_force: bool,
 ) -> dict:
-    """The figures a location, a provider and the total share, with their display strings."""
-    per_child = _per(cost, dgp)
-    per_place = _per(cost, places)
-    difference = funded - minimum
+    """The numbers a location, a provider and the total share. `counts` are the doelgroeppeuters
+    of 2,5 to 4, the younger ones funded, and the bezette plaatsen (None where not all known);
+    `cost` is None without a tariff."""
+    dgp, younger, places = counts
     return {
         "doelgroeppeuters": plain(dgp),
+        "jongere_peuters": plain(younger),
         "bezette_plaatsen": None if places is None else plain(places),
         "minimum_uren": plain(minimum),
         "gefinancierde_uren": plain(funded),
-        "verschil_uren": plain(difference),
+        "verschil_uren": plain(funded - minimum),
         "onder_minimum": in_force and funded < minimum,
-        "kosten": plain(cost),
-        "kosten_per_doelgroeppeuter": _money(per_child),
-        "kosten_per_plaats": _money(per_place),
-        "weergave": {
-            "doelgroeppeuters": nl(dgp),
-            "bezette_plaatsen": "" if places is None else nl(places),
-            "minimum_uren": hours(minimum) if in_force else "n.v.t.",
-            "gefinancierde_uren": hours(funded),
-            "verschil_uren": _signed_hours(difference) if in_force else "n.v.t.",
-            "kosten": euro(cost),
-            "kosten_per_doelgroeppeuter": "—" if per_child is None else euro(per_child),
-            "kosten_per_plaats": "—" if per_place is None else euro(per_place),
-        },
+        "kosten": _money(cost),
+        "kosten_per_doelgroeppeuter": _money(_per(cost, dgp + younger)),
+        "kosten_per_plaats": _money(_per(cost, places)),
     }
+
+
+def _location(row: dict, funding: Funding, legal: Decimal | None, rate: Decimal | None) -> dict:
+    """One location: its legal minimum and the hours the municipality funds, and their cost."""
+    dgp, places = row["doelgroeppeuters"], row["bezette_plaatsen"]
+    younger = row["jongere_peuters"] or Decimal(0)
+    # The law (art. 2a), per kindercentrum: hours × doelgroeppeuters of 2,5 to 4 on 1 January.
+    minimum = Decimal(0) if legal is None else legal * dgp
+    # The municipality's choice: vaste voet + hours per child × basis × factor + extra hours.
+    basis = places if funding.by_places else dgp + younger
+    factor = Decimal(1) if row["factor"] is None else row["factor"]  # empty: 1
+    extra = row["extra_uren"] or Decimal(0)
+    fixed = funding.fixed if funding.fixed_per_location else Decimal(0)
+    funded = fixed + funding.per_child * basis * factor + extra
+    cost = None if rate is None else funded * rate
+    return {
+        "rij": row["rij"],
+        "naam": row["naam"],
+        "aanbieder": row["aanbieder"],
+        "factor": plain(factor),
+        "extra_uren": plain(extra),
+        "vaste_voet_uren": plain(fixed),
+        **_figures((dgp, younger, places), minimum, funded, cost, legal is not None),
+    }
+
+
+def _sum(items: list[dict], key: str) -> Decimal | None:
+    """The sum of a column; None if an item lacks it (bezette plaatsen, costs)."""
+    if any(item[key] is None for item in items):
+        return None
+    return sum((Decimal(item[key]) for item in items), Decimal(0))
+
+
+def _counts(items: list[dict]) -> tuple[Decimal, Decimal, Decimal | None]:
+    return (
+        _sum(items, "doelgroeppeuters"),
+        _sum(items, "jongere_peuters"),
+        _sum(items, "bezette_plaatsen"),
+    )
+
+
+def _providers(
+    locations: list[dict], funding: Funding, rate: Decimal | None, in_force: bool
+) -> list[dict]:
+    """Per aanbieder (names compared case-insensitively): the sums of its locations, plus a vaste
+    voet per aanbieder once. Sums, not products of sums: a total is the sum of its rows exactly."""
+    groups: dict[str, list[dict]] = {}
+    for item in locations:
+        groups.setdefault(item["aanbieder"].casefold(), []).append(item)
+    fixed = Decimal(0) if funding.fixed_per_location else funding.fixed
+    providers = []
+    for items in groups.values():
+        costs = _sum(items, "kosten")
+        cost = None if costs is None else costs + fixed * rate
+        figures = _figures(
+            _counts(items),
+            _sum(items, "minimum_uren"),
+            _sum(items, "gefinancierde_uren") + fixed,
+            cost,
+            in_force,
+        )
+        providers.append(
+            {
+                "naam": items[0]["aanbieder"],
+                "locaties": len(items),
+                "locaties_onder_minimum": sum(item["onder_minimum"] for item in items),
+                "vaste_voet_uren": plain(fixed),
+                **figures,
+            }
+        )
+    return providers
+
+
+def _total(providers: list[dict], locations: list[dict], in_force: bool) -> dict:
+    """The sums over the providers (which hold every location and vaste voet)."""
+    total = _figures(
+        _counts(providers),
+        _sum(providers, "minimum_uren"),
+        _sum(providers, "gefinancierde_uren"),
+        _sum(providers, "kosten"),
+        in_force,
+    )
+    below = sum(item["onder_minimum"] for item in locations)
+    total.update(locaties=len(locations), locaties_onder_minimum=below, onder_minimum=below > 0)
+    return total
+
+
+def _tariff(values: dict, year: int) -> dict | None:
+    """The user's tariff indexed to the budget year, or None: without a tariff, no costs."""
+    if values["uurtarief"] is None:
+        return None
+    base = int(values["prijspeil_jaar"] or year)  # empty prijspeil: the budget year itself
+    indexed = index_tariff(values["uurtarief"], base, year, values["indexaties"])
+    return {
+        "uurtarief": plain(values["uurtarief"]),
+        "prijspeil_jaar": base,
+        "stappen": indexed["stappen"],
+        "ontbrekende_indexaties": indexed["ontbrekend"],
+        "tarief_begrotingsjaar": plain(indexed["tarief"]),
+    }
+
+
+def _oab_share(oab: Decimal | None, cost: str | None) -> dict | None:
+    """Which part of the OAB budget the pbm'er takes, in percent (exact; rounded only when
+    shown), once costs are known."""
+    if oab is None:
+        return None
+    share = None if cost is None else plain(Decimal(cost) / oab * 100)
+    return {"budget": plain(oab), "procent": share}
+
+
+def _notes(year: int, funding: Funding, total: dict, tariff: dict | None) -> list[dict]:
+    """What the user must know about this answer, as codes with their numbers."""
+    rule = _minimum_rule()
+    notes = []
+    if rule.value_on(date(year, 1, 1)) is None:
+        notes.append({"soort": "norm_nog_niet", "vanaf": rule.start.isoformat()})
+    if funding.per_child < default_hours(year):
+        notes.append({"soort": "minder_dan_norm", "uren_per_kind": plain(funding.per_child)})
+    if total["locaties_onder_minimum"]:
+        notes.append(
+            {
+                "soort": "locaties_onder_minimum",
+                "aantal": total["locaties_onder_minimum"],
+                "van": total["locaties"],
+            }
+        )
+    if tariff and tariff["ontbrekende_indexaties"]:
+        notes.append({"soort": "indexatie_ontbreekt", "jaren": tariff["ontbrekende_indexaties"]})
+    if funding.by_places:
+        notes.append({"soort": "telt_bezette_plaatsen"})
+    return notes
 
 
 def compute(values: dict) -> dict:
     year = int(values["begrotingsjaar"])
-    day = date(year, 1, 1)
-    rule = _minimum_rule()
-    legal = rule.value_on(day)
+    legal = _minimum_rule().value_on(date(year, 1, 1))  # None before the norm took effect
     in_force = legal is not None
-    norm = default_hours(year)
-    per_child_hours = values["uren_per_kind"]
-    fixed = values["vaste_voet_uren"] or Decimal(0)
-    fixed_per_location = values["vaste_voet_per"] == "locatie"
-    by_places = values["grondslag"] == "bezette_plaatsen"
-    indexed = index_tariff(
-        values["uurtarief"], int(values["prijspeil_jaar"]), year, values["indexaties"]
-    )
-    tariff = indexed["tarief"]
-
-    locations = []
-    providers: dict[str, dict] = {}
-    for row in values[TABLE]:
-        dgp = row["doelgroeppeuters"]
-        places = row["bezette_plaatsen"]
-        factor = Decimal(1) if row["factor"] is None else row["factor"]  # empty: 1
-        extra = row["extra_uren"] or Decimal(0)
-        basis = places if by_places else dgp
-        minimum = legal * dgp if in_force else Decimal(0)
-        own_fixed = fixed if fixed_per_location else Decimal(0)
-        funded = own_fixed + per_child_hours * basis * factor + extra
-        location = {
-            "rij": row["rij"],
-            "naam": row["naam"],
-            "aanbieder": row["aanbieder"],
-            "factor": plain(factor),
-            "extra_uren": plain(extra),
-            "vaste_voet_uren": plain(own_fixed),
-            **_numbers(dgp, places, minimum, funded, funded * tariff, in_force),
-        }
-        location["weergave"]["naam"] = row["naam"] or f"Locatie zonder naam (rij {row['rij']})"
-        locations.append(location)
-        key = row["aanbieder"].casefold()
-        provider = providers.setdefault(
-            key,
-            {
-                "naam": row["aanbieder"],
-                "locaties": 0,
-                "dgp": Decimal(0),
-                "places": Decimal(0),
-                "with_places": 0,
-                "minimum": Decimal(0),
-                "funded": Decimal(0),
-                "cost": Decimal(0),
-                "onder_minimum": 0,
-            },
-        )
-        provider["locaties"] += 1
-        provider["dgp"] += dgp
-        if places is not None:
-            provider["places"] += places
-            provider["with_places"] += 1
-        provider["minimum"] += minimum
-        provider["funded"] += funded
-        provider["cost"] += Decimal(location["kosten"])
-        provider["onder_minimum"] += location["onder_minimum"]
-
-    provider_rows = []
-    for provider in providers.values():
-        provider_fixed = Decimal(0) if fixed_per_location else fixed
-        # Sums, not products of sums: the total is the sum of its rows to the last digit.
-        numbers = _numbers(
-            provider["dgp"],
-            provider["places"] if provider["with_places"] == provider["locaties"] else None,
-            provider["minimum"],
-            provider["funded"] + provider_fixed,
-            provider["cost"] + provider_fixed * tariff,
-            in_force,
-        )
-        numbers["weergave"]["naam"] = provider["naam"] or "Zonder aanbieder"
-        provider_rows.append(
-            {
-                "naam": provider["naam"],
-                "locaties": provider["locaties"],
-                "locaties_onder_minimum": provider["onder_minimum"],
-                "vaste_voet_uren": plain(provider_fixed),
-                **numbers,
-            }
-        )
-
-    def total(key: str) -> Decimal:
-        return sum((Decimal(item[key] or 0) for item in provider_rows), Decimal(0))
-
-    all_places = all(item["bezette_plaatsen"] is not None for item in provider_rows)
-    totals = _numbers(
-        total("doelgroeppeuters"),
-        total("bezette_plaatsen") if all_places else None,
-        total("minimum_uren"),
-        total("gefinancierde_uren"),
-        total("kosten"),
-        in_force,
-    )
-    below = sum(location["onder_minimum"] for location in locations)
-    totals["locaties"] = len(locations)
-    totals["locaties_onder_minimum"] = below
-    totals["onder_minimum"] = below > 0
-
-    unit_amount = per_child_hours * tariff
-    unit = "bezette peuterplaats" if by_places else "doelgroeppeuter"
-    oab = values["oab_budget"]
-    share = None
-    if oab is not None:
-        ratio = Decimal(totals["kosten"]) / oab * 100
-        share = {
-            "budget": plain(oab),
-            "procent": plain(ratio.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)),
-            "weergave": {"budget": euro(oab), "procent": _percent(ratio, places=1)},
-        }
-
-    warnings = []
-    if not in_force:
-        warnings.append(
-            f"In {year} gold de VE-norm voor de pedagogisch beleidsmedewerker nog niet: die"
-            f" geldt vanaf {date_nl(rule.start)}. De rekenhulp toont daarom geen wettelijk"
-            " minimum; de uren per kind rekenen wel met de norm die dan gaat gelden."
-        )
-    if per_child_hours < norm:
-        warnings.append(
-            f"U rekent met {hours(per_child_hours)} per {unit}. Dat is minder dan het wettelijk"
-            f" minimum van {hours(norm)} per doelgroeppeuter."
-        )
-    if below:
-        warnings.append(
-            f"{below} van de {len(locations)} locaties krijgen minder uren dan hun wettelijk"
-            " minimum. Het minimum geldt per locatie; of uren tussen locaties mogen schuiven, is"
-            " niet nagegaan."
-        )
-    if indexed["ontbrekend"]:
-        years = indexed["ontbrekend"]
-        span = str(years[0]) if len(years) == 1 else f"{years[0]} tot en met {years[-1]}"
-        warnings.append(
-            f"Voor {span} is geen indexatie ingevuld: de rekenhulp rekent daar met 0 %, dus het"
-            " tarief is waarschijnlijk te laag. Vul de indexaties in die uw gemeente hanteert."
-        )
-    if by_places:
-        warnings.append(
-            "U telt de uren over bezette plaatsen. Het wettelijk minimum telt doelgroeppeuters"
-            " op 1 januari: de tabel zet beide naast elkaar."
-        )
-
+    funding = Funding.of(values)
+    tariff = _tariff(values, year)
+    rate = None if tariff is None else Decimal(tariff["tarief_begrotingsjaar"])
+    locations = [_location(row, funding, legal, rate) for row in values[TABLE]]
+    providers = _providers(locations, funding, rate, in_force)
+    total = _total(providers, locations, in_force)
     preset = PRESETS.get(values["preset"]) if values["preset"] else None
     return {
         "rekenhulp": NAME,
         "begrotingsjaar": year,
-        "peildatum": day.isoformat(),
-        "invoer": {
-            "grondslag": values["grondslag"],
-            "uren_per_kind": plain(per_child_hours),
-            "uren_per_kind_standaard": values["uren_per_kind_standaard"],
-            "vaste_voet_uren": plain(fixed),
-            "vaste_voet_per": values["vaste_voet_per"],
-            "uurtarief": plain(values["uurtarief"]),
-            "prijspeil_jaar": int(values["prijspeil_jaar"]),
-            "indexaties": [plain(item) for item in values["indexaties"]],
-            "oab_budget": None if oab is None else plain(oab),
-            "grafiek": values["grafiek"],
-            "preset": values["preset"],
-        },
+        "peildatum": date(year, 1, 1).isoformat(),
+        "invoer": _echo(values),
         "wettelijk_minimum_van_kracht": in_force,
         "minimum_uren_per_doelgroeppeuter": None if legal is None else plain(legal),
-        "norm_uren_per_doelgroeppeuter": plain(norm),
-        "tarief": {
-            "uurtarief": plain(values["uurtarief"]),
-            "prijspeil_jaar": int(values["prijspeil_jaar"]),
-            "begrotingsjaar": year,
-            "stappen": indexed["stappen"],
-            "ontbrekende_indexaties": indexed["ontbrekend"],
-            "tarief_begrotingsjaar": plain(tariff),
-            "weergave": {
-                "uurtarief": euro(values["uurtarief"]),
-                "tarief_begrotingsjaar": euro(tariff),
-            },
-        },
-        "bedrag_per_eenheid": plain(unit_amount),
-        "eenheid": unit,
+        "norm_uren_per_doelgroeppeuter": plain(default_hours(year)),
+        "leeftijden": {"van": plain(AGE_FROM), "tot": plain(AGE_TO)},
+        "tarief": tariff,
+        "bedrag_per_eenheid": None if rate is None else plain(funding.per_child * rate),
         "locaties": locations,
-        "aanbieders": provider_rows,
-        "totaal": totals,
-        "oab": share,
-        "waarschuwingen": warnings,
-        "regel": rule.describe(),
+        "aanbieders": providers,
+        "totaal": total,
+        "oab": _oab_share(values["oab_budget"], total["kosten"]),
+        "meldingen": _notes(year, funding, total, tariff),
+        "regel": _minimum_rule().describe(),
         "voorbeeld": None
         if preset is None
         else {"sleutel": values["preset"], "titel": preset["titel"], "bron": preset["bron"]},
-        "weergave": {
-            "bedrag_per_eenheid": euro(unit_amount),
-            "uren_per_kind": hours(per_child_hours),
-            "vaste_voet": _fixed_text(fixed, fixed_per_location),
-            "peildatum": date_nl(day),
-            "grondslag": GRONDSLAGEN[values["grondslag"]],
-        },
     }
 
 
-def _fixed_text(fixed: Decimal, per_location: bool) -> str:
-    if not fixed:
-        return "geen"
-    return f"{hours(fixed)} per {'locatie' if per_location else 'aanbieder'}"
+def _echo(values: dict) -> dict:
+    """The settings the answer was computed with, as the result states them."""
+    return {
+        "grondslag": values["grondslag"],
+        "uren_per_kind": plain(values["uren_per_kind"]),
+        "uren_per_kind_standaard": values["uren_per_kind_standaard"],
+        "vaste_voet_uren": plain(values["vaste_voet_uren"] or Decimal(0)),
+        "vaste_voet_per": values["vaste_voet_per"],
+        "uurtarief": None if values["uurtarief"] is None else plain(values["uurtarief"]),
+        "prijspeil_jaar": None
+        if values["prijspeil_jaar"] is None
+        else int(values["prijspeil_jaar"]),
+        "indexaties": [plain(item) for item in values["indexaties"]],
+        "oab_budget": None if values["oab_budget"] is None else plain(values["oab_budget"]),
+        "grafiek": values["grafiek"],
+        "preset": values["preset"],
+    }
 
 
 # --- CSV of the result ----------------------------------------------------------------------
@@ -794,6 +829,7 @@ RESULT_HEADER = (
     "Locatie",
     "Aanbieder",
     "Doelgroeppeuters",
+    YOUNGER,
     "Bezette plaatsen",
     "Factor",
     "Extra uren",
@@ -808,8 +844,8 @@ RESULT_HEADER = (
 
 
 def result_rows(result: dict) -> list[list[str]]:
-    """The result as rows of the CSV export: one per location, one per provider's vaste voet,
-    and the total; numbers with a decimal comma, money rounded to cents."""
+    """The result as rows of the CSV export: one per location and the total; numbers with a
+    decimal comma, money rounded to cents (empty without a tariff)."""
 
     def cell(value: str | None, money: bool = False) -> str:
         if value is None:
@@ -834,6 +870,7 @@ def result_rows(result: dict) -> list[list[str]]:
             item["naam"],
             item["aanbieder"],
             cell(item["doelgroeppeuters"]),
+            cell(item["jongere_peuters"]),
             cell(item["bezette_plaatsen"]),
             cell(item["factor"]),
             cell(item["extra_uren"]),
@@ -848,6 +885,7 @@ def result_rows(result: dict) -> list[list[str]]:
             "Totaal",
             "",
             cell(total["doelgroeppeuters"]),
+            cell(total["jongere_peuters"]),
             cell(total["bezette_plaatsen"]),
             "",
             "",

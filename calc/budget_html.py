@@ -1,24 +1,101 @@
-"""The HTML of a `budget` result (calc.budget computes it): the totals, the tariff's index
-steps, a bar chart and the tables per location and per provider. Every text goes through
-calc.html.e, so names from a form, a link or a CSV file reach the page as text only."""
+"""The words of a `budget` result: calc.budget computes the numbers, this module says them in
+Dutch and draws them (the totals, the notes, the tariff's index steps, a bar chart and the tables
+per location and per provider). Every text goes through calc.html.e, so names from a form, a link
+or a CSV file reach the page as text only."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from calc.html import Cell, Column, Row, data_table, e, rule_cite
-from calc.numbers import nl, plain
+from calc.numbers import date_nl, euro, hours, nl, plain
 
 MAX_BARS = 25  # the chart shows at most this many locations; the table shows all
 GRAFIEKEN = {"uren": "Uren per locatie", "kosten": "Kosten per locatie"}
+UNITS = {"doelgroeppeuters": "doelgroeppeuter", "bezette_plaatsen": "bezette peuterplaats"}
+
+
+def _signed_hours(value: Decimal) -> str:
+    if value > 0:
+        return "+" + hours(value)
+    if value < 0:
+        return "−" + hours(-value)
+    return hours(value)
+
+
+def _percent(value: Decimal, signed: bool = False, places: int | None = None) -> str:
+    text = nl(value, places)
+    if signed and value > 0:
+        text = "+" + text
+    return f"{text} %"
+
+
+def _name(item: dict) -> str:
+    return item["naam"] or f"Locatie zonder naam (rij {item['rij']})"
+
+
+def _fixed_text(result: dict) -> str:
+    shown = result["invoer"]
+    if not Decimal(shown["vaste_voet_uren"]):
+        return "geen"
+    return f"{hours(Decimal(shown['vaste_voet_uren']))} per {shown['vaste_voet_per']}"
+
+
+def _has_costs(result: dict) -> bool:
+    return result["tarief"] is not None
+
+
+def _measure(result: dict) -> str:
+    """What the chart shows: costs only once there is a tariff."""
+    return result["invoer"]["grafiek"] if _has_costs(result) else "uren"
+
+
+# --- notes: each code of calc.budget's "meldingen" in words -----------------------------------
+
+
+def _note(note: dict, result: dict) -> str:
+    kind = note["soort"]
+    if kind == "norm_nog_niet":
+        return (
+            f"In {result['begrotingsjaar']} gold de VE-norm voor de pedagogisch"
+            f" beleidsmedewerker nog niet: die geldt vanaf"
+            f" {date_nl(date.fromisoformat(note['vanaf']))}. De rekenhulp toont daarom geen"
+            " wettelijk minimum; de uren per kind rekenen wel met de norm die dan gaat gelden."
+        )
+    if kind == "minder_dan_norm":
+        return (
+            f"U rekent met {hours(Decimal(note['uren_per_kind']))} per"
+            f" {UNITS[result['invoer']['grondslag']]}. Dat is minder dan het wettelijk minimum"
+            f" van {hours(Decimal(result['norm_uren_per_doelgroeppeuter']))} per doelgroeppeuter."
+        )
+    if kind == "locaties_onder_minimum":
+        return (
+            f"{note['aantal']} van de {note['van']} locaties krijgen minder uren dan hun"
+            " wettelijk minimum. Dat minimum geldt per kindercentrum."
+        )
+    if kind == "indexatie_ontbreekt":
+        years = note["jaren"]
+        span = str(years[0]) if len(years) == 1 else f"{years[0]} tot en met {years[-1]}"
+        return (
+            f"Voor {span} is geen indexatie ingevuld: de rekenhulp rekent daar met 0 %, dus het"
+            " tarief is waarschijnlijk te laag. Vul de indexaties in die uw gemeente hanteert."
+        )
+    if kind == "telt_bezette_plaatsen":
+        return (
+            "U telt de uren over bezette plaatsen. Het wettelijk minimum telt doelgroeppeuters"
+            " op 1 januari: de tabel zet beide naast elkaar."
+        )
+    raise ValueError(f"unknown budget note {kind!r}")
 
 
 def _chart(result: dict) -> str:
     """Horizontal bars per location (hours or cost), drawn as inline SVG, with the legal
     minimum as a mark on each bar. An image for sighted users; the table below holds the same
     numbers for everyone else."""
-    measure = result["invoer"]["grafiek"]
+    measure = _measure(result)
     key = "gefinancierde_uren" if measure == "uren" else "kosten"
+    say = hours if measure == "uren" else euro
     locations = result["locaties"]
     shown = sorted(locations, key=lambda item: Decimal(item[key]), reverse=True)[:MAX_BARS]
     shown.sort(key=lambda item: item["rij"])
@@ -46,17 +123,16 @@ def _chart(result: dict) -> str:
     ]
     for position, item in enumerate(shown):
         y = 5 + position * row_height
-        name = item["weergave"]["naam"]
+        name = _name(item)
         if len(name) > 28:
             name = name[:27] + "…"
         value = Decimal(item[key])
-        text = item["weergave"][key]
         parts.append(
             f'<g class="rh-grafiek__rij{" rh-grafiek__rij--onder" if item["onder_minimum"] else ""}">'
             f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end" font-size="12">{e(name)}</text>'
             f'<rect x="{label_width}" y="{y}" width="{plain((value / top * bar_width).quantize(Decimal("0.1")))}"'
             f' height="{bar_height}" fill="currentColor" fill-opacity="0.55"/>'
-            f'<text x="{x(value)}" dx="6" y="{y + 13}" font-size="12">{e(text)}</text>'
+            f'<text x="{x(value)}" dx="6" y="{y + 13}" font-size="12">{e(say(value))}</text>'
         )
         if show_minimum:
             mark = x(Decimal(item["minimum_uren"]))
@@ -73,172 +149,242 @@ def _chart(result: dict) -> str:
     return "".join(parts)
 
 
-def render(result: dict) -> str:
-    shown = result["weergave"]
+def _headline(result: dict) -> str:
+    """The answer in one sentence: funded hours (and costs), with the legal minimum."""
     total = result["totaal"]
-    tariff = result["tarief"]
-    year = result["begrotingsjaar"]
-    in_force = result["wettelijk_minimum_van_kracht"]
-    parts = ['<div class="rh-uitkomst rh-budget">']
-    minimum_text = (
-        f" Het wettelijk minimum is <strong>{e(total['weergave']['minimum_uren'])}</strong>."
-        if in_force
+    count = total["locaties"]
+    costs = (
+        f', kosten <strong data-uitkomst="kosten">{e(euro(Decimal(total["kosten"])))}</strong>'
+        if _has_costs(result)
         else ""
     )
-    parts.append(
-        f'<p class="rh-totaal">In {e(year)}: <strong data-uitkomst="uren">'
-        f"{e(total['weergave']['gefinancierde_uren'])}</strong> pedagogisch beleidsmedewerker"
-        f" voor {e(total['locaties'])} {'locatie' if total['locaties'] == 1 else 'locaties'},"
-        f' kosten <strong data-uitkomst="kosten">{e(total["weergave"]["kosten"])}</strong>.'
-        f"{minimum_text}</p>"
+    minimum = (
+        f" Het wettelijk minimum is <strong>{e(hours(Decimal(total['minimum_uren'])))}</strong>."
+        if result["wettelijk_minimum_van_kracht"]
+        else ""
     )
-    parts.append(
-        f'<p class="rh-eenheid">Per {e(result["eenheid"])}: {e(shown["uren_per_kind"])} tegen'
-        f" {e(tariff['weergave']['tarief_begrotingsjaar'])} per uur ="
-        f' <strong data-uitkomst="per-eenheid">{e(shown["bedrag_per_eenheid"])}</strong> per jaar'
-        f" (zonder vaste voet, factor of extra uren). Vaste voet: {e(shown['vaste_voet'])}.</p>"
+    return (
+        f'<p class="rh-totaal">In {e(result["begrotingsjaar"])}: <strong data-uitkomst="uren">'
+        f"{e(hours(Decimal(total['gefinancierde_uren'])))}</strong> pedagogisch"
+        f" beleidsmedewerker voor {e(count)} {'locatie' if count == 1 else 'locaties'}{costs}."
+        f"{minimum}</p>"
     )
-    if result["oab"]:
-        oab = result["oab"]["weergave"]
-        parts.append(
-            f'<p class="rh-oab">Dat is <strong data-uitkomst="oab">{e(oab["procent"])}</strong>'
-            f" van het OAB-budget van {e(oab['budget'])}.</p>"
+
+
+def _per_unit(result: dict) -> str:
+    """What one doelgroeppeuter (or bezette plaats) brings, and the missing tariff if any."""
+    unit = UNITS[result["invoer"]["grondslag"]]
+    per_child = hours(Decimal(result["invoer"]["uren_per_kind"]))
+    fixed = f" (zonder vaste voet, factor of extra uren). Vaste voet: {e(_fixed_text(result))}."
+    if not _has_costs(result):
+        return (
+            f'<p class="rh-eenheid">Per {e(unit)}: {e(per_child)} per jaar{fixed}</p>'
+            '<p class="rh-geen-tarief">Vul uw uurtarief in om ook de kosten te zien: deze site'
+            " kent geen actueel tarief.</p>"
         )
-    if result["waarschuwingen"]:
-        items = "".join(f"<li>{e(text)}</li>" for text in result["waarschuwingen"])
-        parts.append(f'<div class="rh-waarschuwingen"><p>Let op:</p><ul>{items}</ul></div>')
-    parts.append(_tariff_table(tariff, year))
-    parts.append(_chart(result))
-    parts.append(_table(result))
-    if len(result["aanbieders"]) > 1 or result["invoer"]["vaste_voet_per"] == "aanbieder":
-        parts.append(_provider_table(result))
-    parts.append(
-        f'<p class="rh-toelichting">Wettelijk minimum: {e(nl(Decimal(result["norm_uren_per_doelgroeppeuter"])))}'
-        f" uur per doelgroeppeuter op 1 januari ({rule_cite(result['regel'])}), per locatie."
-        " Bedragen zijn exact berekend en pas bij weergave op centen afgerond.</p>"
+    rate = euro(Decimal(result["tarief"]["tarief_begrotingsjaar"]))
+    amount = euro(Decimal(result["bedrag_per_eenheid"]))
+    return (
+        f'<p class="rh-eenheid">Per {e(unit)}: {e(per_child)} tegen {e(rate)} per uur ='
+        f' <strong data-uitkomst="per-eenheid">{e(amount)}</strong> per jaar{fixed}</p>'
     )
+
+
+def _oab(result: dict) -> str:
+    oab = result["oab"]
+    if not oab:
+        return ""
+    budget = euro(Decimal(oab["budget"]))
+    if oab["procent"] is None:
+        return (
+            f'<p class="rh-oab">Met een uurtarief ziet u welk deel van het OAB-budget van'
+            f" {e(budget)} de pbm'er vraagt.</p>"
+        )
+    share = _percent(Decimal(oab["procent"]), places=1)
+    return (
+        f'<p class="rh-oab">Dat is <strong data-uitkomst="oab">{e(share)}</strong>'
+        f" van het OAB-budget van {e(budget)}.</p>"
+    )
+
+
+def _tariff_table(result: dict) -> str:
+    """The tariff from its prijspeil to the budget year, one row per index step (none when
+    the tariff is of the budget year itself)."""
+    tariff = result["tarief"]
+    if tariff is None or not tariff["stappen"]:
+        return ""
+    steps = [
+        Row(
+            f"{e(step['van'])} → {e(step['naar'])}",
+            (
+                e(_percent(Decimal(step["procent"]), signed=True))
+                + ("" if step["ingevuld"] else " (niet ingevuld)"),
+                Cell(e(euro(Decimal(step["tarief"]))), step["tarief"]),
+            ),
+        )
+        for step in tariff["stappen"]
+    ]
+    final = tariff["tarief_begrotingsjaar"]
+    return data_table(
+        "Uurtarief van prijspeil naar begrotingsjaar",
+        (Column("Jaar"), Column("Indexatie", number=True), Column("Uurtarief", number=True)),
+        [
+            Row(
+                f"Prijspeil {e(tariff['prijspeil_jaar'])}",
+                ("", e(euro(Decimal(tariff["uurtarief"])))),
+            ),
+            *steps,
+        ],
+        footer=Row(
+            f"Begrotingsjaar {e(result['begrotingsjaar'])}",
+            ("", Cell(e(euro(Decimal(final))), final)),
+        ),
+        css="rh-tarief",
+    )
+
+
+def _ages(result: dict) -> str:
+    ages = result["leeftijden"]
+    return f"{nl(Decimal(ages['van']))} tot {nl(Decimal(ages['tot']))} jaar"
+
+
+def _footnotes(result: dict) -> str:
+    norm = nl(Decimal(result["norm_uren_per_doelgroeppeuter"]))
+    parts = [
+        f'<p class="rh-toelichting">Wettelijk minimum: {e(norm)} uur per doelgroeppeuter van'
+        f" {e(_ages(result))} op 1 januari ({rule_cite(result['regel'])}), per locatie"
+        " (kindercentrum). Jongere peuters die een gemeente financiert, tellen daarvoor niet mee."
+        " Bedragen zijn exact berekend en pas bij weergave op centen afgerond.</p>"
+    ]
     if result["voorbeeld"]:
         example = result["voorbeeld"]
         parts.append(
             f'<p class="rh-toelichting">Uitgangspunten uit de praktijk: {e(example["titel"])}'
             f" (bron: {e(example['bron'])}; aanname uit de praktijk, aan te passen, geen wettelijke regel).</p>"
         )
-    parts.append("</div>")
     return "".join(parts)
 
 
-def _tariff_table(tariff: dict, year: object) -> str:
-    """The hourly rate from its price level to the budget year, one index step per row."""
-    steps = [
-        Row(
-            f"{e(step['van'])} → {e(step['naar'])}",
-            (
-                e(step["weergave"]["procent"]) + ("" if step["ingevuld"] else " (niet ingevuld)"),
-                Cell(e(step["weergave"]["tarief"]), step["tarief"]),
-            ),
-        )
-        for step in tariff["stappen"]
-    ]
-    return data_table(
-        "Uurtarief van prijspeil naar begrotingsjaar",
-        (Column("Jaar"), Column("Indexatie", number=True), Column("Uurtarief", number=True)),
-        [
-            Row(
-                f"Prijspeil {e(tariff['prijspeil_jaar'])}", ("", e(tariff["weergave"]["uurtarief"]))
-            ),
-            *steps,
-        ],
-        footer=Row(
-            f"Begrotingsjaar {e(year)}",
-            (
-                "",
-                Cell(
-                    e(tariff["weergave"]["tarief_begrotingsjaar"]), tariff["tarief_begrotingsjaar"]
-                ),
-            ),
-        ),
-        css="rh-tarief",
+def render(result: dict) -> str:
+    notes = "".join(f"<li>{e(_note(note, result))}</li>" for note in result["meldingen"])
+    warnings = (
+        f'<div class="rh-waarschuwingen"><p>Let op:</p><ul>{notes}</ul></div>' if notes else ""
+    )
+    providers = (
+        _provider_table(result)
+        if len(result["aanbieders"]) > 1 or result["invoer"]["vaste_voet_per"] == "aanbieder"
+        else ""
+    )
+    return (
+        '<div class="rh-uitkomst rh-budget">'
+        f"{_headline(result)}{_per_unit(result)}{_oab(result)}{warnings}{_tariff_table(result)}"
+        f"{_chart(result)}{_table(result)}{providers}{_footnotes(result)}</div>"
     )
 
 
-# (header, key, with data-waarde): the columns of the result tables after the name.
+# (header, key, kind, with data-waarde): the columns of the result tables after the name.
 _RESULT_COLUMNS = (
-    ("Doelgroeppeuters", "doelgroeppeuters", False),
-    ("Bezette plaatsen", "bezette_plaatsen", False),
-    ("Wettelijk minimum", "minimum_uren", False),
-    ("Gefinancierd", "gefinancierde_uren", True),
-    ("Verschil", "verschil_uren", False),
-    ("Kosten", "kosten", True),
-    ("Per doelgroeppeuter", "kosten_per_doelgroeppeuter", False),
-    ("Per bezette plaats", "kosten_per_plaats", False),
+    ("Doelgroeppeuters", "doelgroeppeuters", "aantal", False),
+    ("Jonger dan {van} jaar", "jongere_peuters", "aantal", False),
+    ("Bezette plaatsen", "bezette_plaatsen", "aantal", False),
+    ("Wettelijk minimum", "minimum_uren", "minimum", False),
+    ("Gefinancierd", "gefinancierde_uren", "uren", True),
+    ("Verschil", "verschil_uren", "verschil", False),
+    ("Kosten", "kosten", "euro", True),
+    ("Per doelgroeppeuter", "kosten_per_doelgroeppeuter", "euro", False),
+    ("Per bezette plaats", "kosten_per_plaats", "euro", False),
 )
-_PLACE_KEYS = {"bezette_plaatsen", "kosten_per_plaats"}
+_SAY = {"aantal": nl, "minimum": hours, "uren": hours, "verschil": _signed_hours, "euro": euro}
 
 
-def _columns(places: bool) -> tuple:
-    """Without any bezette plaatsen in the table, their two columns are left out."""
-    return tuple(c for c in _RESULT_COLUMNS if places or c[1] not in _PLACE_KEYS)
+def _columns(result: dict) -> tuple:
+    """Columns without anything to show are left out: younger children, bezette plaatsen,
+    and costs without a tariff."""
+    locations = result["locaties"]
+    younger = any(Decimal(item["jongere_peuters"]) for item in locations)
+    places = any(item["bezette_plaatsen"] is not None for item in locations)
+    costs = _has_costs(result)
+    left_out = (
+        ({"jongere_peuters"} if not younger else set())
+        | ({"bezette_plaatsen", "kosten_per_plaats"} if not places else set())
+        | ({"kosten", "kosten_per_doelgroeppeuter", "kosten_per_plaats"} if not costs else set())
+    )
+    return tuple(column for column in _RESULT_COLUMNS if column[1] not in left_out)
 
 
-def _head(first: str, places: bool) -> tuple[Column, ...]:
-    return (Column(first), *(Column(label, number=True) for label, _, _ in _columns(places)))
+def _shown(item: dict, key: str, kind: str, in_force: bool) -> str:
+    if kind in ("minimum", "verschil") and not in_force:
+        return "n.v.t."
+    if item[key] is None:
+        return "" if kind == "aantal" else "—"
+    return _SAY[kind](Decimal(item[key]))
 
 
-def _cells(item: dict, places: bool) -> tuple:
-    shown = item["weergave"]
-    return tuple(
-        Cell(e(shown[key]), item[key] if data else None) for _, key, data in _columns(places)
+def _head(first: str, columns: tuple, result: dict) -> tuple[Column, ...]:
+    younger = nl(Decimal(result["leeftijden"]["van"]))
+    return (
+        Column(first),
+        *(Column(label.format(van=younger), number=True) for label, _, _, _ in columns),
     )
 
 
-def _has_places(result: dict) -> bool:
-    return any(item["bezette_plaatsen"] is not None for item in result["locaties"])
+def _cells(item: dict, columns: tuple, in_force: bool) -> tuple:
+    return tuple(
+        Cell(e(_shown(item, key, kind, in_force)), item[key] if data else None)
+        for _, key, kind, data in columns
+    )
 
 
-def _location_row(item: dict, places: bool) -> Row:
+def _location_row(item: dict, columns: tuple, in_force: bool) -> Row:
     below = item["onder_minimum"]
     mark = ' <span class="rh-markering">(onder minimum)</span>' if below else ""
     provider = f"<br><small>{e(item['aanbieder'])}</small>" if item["aanbieder"] else ""
     css = ' class="rh-onder-minimum"' if below else ""
     return Row(
-        f"{e(item['weergave']['naam'])}{mark}{provider}",
-        _cells(item, places),
+        f"{e(_name(item))}{mark}{provider}",
+        _cells(item, columns, in_force),
         f' data-rij="{item["rij"]}"{css}',
     )
 
 
+def _caption(result: dict, per: str) -> str:
+    return f"Uren{' en kosten' if _has_costs(result) else ''} per {per} per jaar"
+
+
 def _table(result: dict) -> str:
-    places = _has_places(result)
+    columns = _columns(result)
+    in_force = result["wettelijk_minimum_van_kracht"]
     return data_table(
-        "Uren en kosten per locatie per jaar",
-        _head("Locatie", places),
-        [_location_row(item, places) for item in result["locaties"]],
-        footer=Row("Totaal", _cells(result["totaal"], places)),
+        _caption(result, "locatie"),
+        _head("Locatie", columns, result),
+        [_location_row(item, columns, in_force) for item in result["locaties"]],
+        footer=Row("Totaal", _cells(result["totaal"], columns, in_force)),
         cards=True,
         css="rh-locaties",
     )
 
 
 def _provider_table(result: dict) -> str:
-    places = _has_places(result)
+    columns = _columns(result)
+    in_force = result["wettelijk_minimum_van_kracht"]
     rows = [
         Row(
-            f"{e(item['weergave']['naam'])}"
+            f"{e(item['naam'] or 'Zonder aanbieder')}"
             f" <small>({item['locaties']} {'locatie' if item['locaties'] == 1 else 'locaties'})</small>",
-            _cells(item, places),
+            _cells(item, columns, in_force),
         )
         for item in result["aanbieders"]
     ]
-    fixed = result["invoer"]
+    shown = result["invoer"]
     note = (
-        f'<p class="rh-toelichting">De vaste voet van {e(result["weergave"]["vaste_voet"])} telt'
+        f'<p class="rh-toelichting">De vaste voet van {e(_fixed_text(result))} telt'
         " hier één keer per aanbieder.</p>"
-        if fixed["vaste_voet_per"] == "aanbieder" and fixed["vaste_voet_uren"] != "0"
+        if shown["vaste_voet_per"] == "aanbieder" and shown["vaste_voet_uren"] != "0"
         else ""
     )
     table = data_table(
-        "Uren en kosten per aanbieder per jaar",
-        _head("Aanbieder", places),
+        _caption(result, "aanbieder"),
+        _head("Aanbieder", columns, result),
         rows,
         cards=True,
         css="rh-aanbieders",

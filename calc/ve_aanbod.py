@@ -78,6 +78,12 @@ FIELDS = (
     ),
 )
 
+
+def _start_in(year: int) -> str:
+    """The example's start date in `year`: a page opens on the year it was built in."""
+    return f"1-9-{year}"
+
+
 # What a page shows when its preset says nothing else: an illustration, not a norm.
 EXAMPLE = {
     "maandag": "4",
@@ -86,8 +92,46 @@ EXAMPLE = {
     "donderdag": "4",
     "vrijdag": "3",
     "weken_per_jaar": 40,
-    "startdatum": "1-9-2026",
+    "startdatum": _start_in(date.today().year),
 }
+
+VVE_LIGHT = "vve_light_dagdelen_per_week"
+
+
+def _vve_light() -> dict:
+    """VVE light as one municipality described it (rules.toml, status aanname): its dagdelen a
+    week, each on a day of its own at the most that counts (art. 2 lid 2), in every week of the
+    year. The report gives neither the hours of a dagdeel nor the weeks, so this is the most such
+    an offer can reach: if it falls short, every VVE light with these dagdelen does."""
+    dagdelen = int(rules.rule(VVE_LIGHT).periods[0][1])
+    days = {day: plain(_CAP) if n < dagdelen else "0" for n, day in enumerate(DAYS)}
+    return {**days, "weken_per_jaar": WEEKS_IN_YEAR}
+
+
+# Examples from practice a page can start on: {{ rekenhulp("ve_aanbod", preset="vve_light") }}.
+PRESETS = {
+    "vve_light": {
+        "titel": "VVE light: zo gunstig mogelijk gerekend",
+        "bron": rules.rule(VVE_LIGHT).source.title,
+        "regels": [VVE_LIGHT],
+        "invoer": _vve_light(),
+    }
+}
+
+_KEYS = frozenset(spec.key for spec in FIELDS)
+
+
+def initial(values: dict) -> dict:
+    """The input a page starts with: EXAMPLE with its start date in the page's year `jaar`, then
+    the named preset, then the page's own values. Keys the planner does not know are ignored."""
+    chosen = values.get("preset")
+    if chosen and chosen not in PRESETS:
+        raise ValueError(f"unknown ve_aanbod preset {chosen!r}; known: {', '.join(PRESETS)}")
+    start = {**EXAMPLE, **(PRESETS[chosen]["invoer"] if chosen else {})}
+    if values.get("jaar"):
+        start["startdatum"] = _start_in(int(values["jaar"]))
+    start.update({key: value for key, value in values.items() if key in _KEYS})
+    return start
 
 
 def _value(key: str, day: date | None) -> Decimal:

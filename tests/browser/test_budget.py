@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 
 from sitebuild import cli
 from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, full_page
@@ -12,7 +13,7 @@ from test_tables import cell, same_as_cpython
 from calc import rules
 from calc.numbers import euro
 
-COSTS_PAGE = "kosten-en-financiering/"  # Veldhoven's example, the rekenhulp compact
+COSTS_PAGE = "kosten-en-financiering/"  # the rekenhulp compact, beside the text on costs
 BUDGET_PAGE = full_page("budget")  # the rekenhulp's own page, its form open
 WIDGET = '.rekenhulp[data-rekenhulp="budget"]'
 
@@ -23,14 +24,36 @@ def open_budget(page, site_url, path=BUDGET_PAGE):
     return page.locator(WIDGET).first
 
 
-def test_veldhoven_preset_shows_the_amount_per_bezette_peuterplaats(page, site_url):
-    widget = open_budget(page, site_url, COSTS_PAGE)
-    expected = euro(
-        rules.value("veldhoven_bedrag_per_bezette_peuterplaats", date(2020, 1, 1))
-    )  # € 383,40
-    assert widget.locator('[data-uitkomst="per-eenheid"]').inner_text() == expected
+def test_the_budget_opens_on_this_years_hours_and_asks_for_a_tariff(page, site_url):
+    widget = open_budget(page, site_url)
+    assert widget.locator('.rh-invoer[name="begrotingsjaar"]').input_value() == str(
+        date.today().year
+    )
+    assert widget.locator('.rh-invoer[name="uurtarief"]').input_value() == ""
+    answer = widget.locator(".rh-resultaat")
+    assert "Vul uw uurtarief in" in answer.inner_text()
+    assert answer.locator(".rh-waarschuwingen").count() == 0
+    assert answer.locator('[data-uitkomst="kosten"]').count() == 0
+    # The user's own tariff brings the costs, as CPython computes them.
+    tariff = widget.locator('.rh-invoer[name="uurtarief"]')
+    tariff.fill("45")
+    tariff.press("Tab")
+    answer.locator('[data-uitkomst="kosten"]').wait_for()
     status, result = cli("budget", form_values(widget))
-    assert status == 0 and result["weergave"]["bedrag_per_eenheid"] == expected
+    assert status == 0 and result["totaal"]["kosten"] is not None
+    same_as_cpython(widget)
+
+
+def test_the_veldhoven_preset_shows_its_amount_and_asks_for_the_indexations(page, site_url):
+    widget = open_budget(page, site_url)
+    widget.locator('select[name="preset"]').select_option("veldhoven")
+    per_place = rules.value("veldhoven_bedrag_per_bezette_peuterplaats", date(2020, 1, 1))
+    amount = widget.locator('[data-uitkomst="per-eenheid"]')
+    amount.wait_for()
+    assert amount.inner_text() == euro(per_place)  # € 383,40 at 0 % until indexations are given
+    assert "geen indexatie ingevuld" in widget.locator(".rh-waarschuwingen").inner_text()
+    status, result = cli("budget", form_values(widget))
+    assert status == 0 and Decimal(result["bedrag_per_eenheid"]) == per_place
     same_as_cpython(widget)
 
 

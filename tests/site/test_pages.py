@@ -432,6 +432,24 @@ def test_quoted_practice_figures_match_calc(pages):
     assert f"vaste {nl(_value('kleine_gemeente_vaste_voet_uren'))} uur per jaar" in small
 
 
+@pytest.mark.parametrize("page", nav_pages())
+def test_every_rekenhulp_opens_on_the_current_year_without_a_warning(site, page):
+    """Defaults are current: a page's rekenhulp starts in the year the site was built (never a
+    typed year), and its built-in answer carries no warning of its own making."""
+    year = str(date.today().year)
+    text = built_path(site, page).read_text("utf-8")
+    sections = re.findall(r'<section class="rekenhulp".*?</section>', text, re.S)
+    assert sections, page
+    for section in sections:
+        years = re.findall(r'name="(?:jaar|begrotingsjaar)" type="text"[^>]*? value="([^"]*)"', section)
+        dates = re.findall(r'name="startdatum" type="text"[^>]*? value="([^"]*)"', section)
+        assert years or dates, page
+        assert all(value == year for value in years), (page, years)
+        assert all(value.endswith(year) for value in dates), (page, dates)
+        result = section[section.index('class="rh-resultaat"') :]
+        assert "rh-waarschuwingen" not in result and "rh-melding" not in result, page
+
+
 def test_no_legal_number_typed_into_the_pages():
     """Norms are printed with the macros; a typed '10 uur per doelgroeppeuter' would drift."""
     for path in DOCS.rglob("*.md"):

@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 
 from calc import api, budget, budget_html, html, rules
 from calc.__main__ import main
+from calc.csv_nl import decimal_cell
+from calc.numbers import euro
 
 PROPERTY = settings(
     max_examples=60,
@@ -31,43 +33,97 @@ def compute(data: dict) -> dict:
     return json.loads(api.compute("budget", json.dumps(data)))
 
 
+def shown(data: dict) -> str:
+    """The HTML the page shows for `data`."""
+    return json.loads(api.render("budget", json.dumps(data)))["html"]
+
+
+YEAR = 2026  # the budget year of the examples below (input, not a rule)
+
+
 def base(**changes) -> dict:
-    return {**budget.EXAMPLE, **changes}
+    return {**budget.EXAMPLE, "begrotingsjaar": str(YEAR), **changes}
 
 
 def row(naam="L", aanbieder="A", dgp="10", **extra) -> dict:
     return {"naam": naam, "aanbieder": aanbieder, "doelgroeppeuters": dgp, **extra}
 
 
+def first(key: str) -> Decimal:
+    return rules.rule(key).periods[0][1]
+
+
+LEGAL = rules.value("ve_uren_per_doelgroeppeuter", date(YEAR, 1, 1))
+PER_PLACE = first("veldhoven_bedrag_per_bezette_peuterplaats")  # € 383,40 (prijspeil 2020)
+PLACE_HOURS = first("veldhoven_uren_per_bezette_peuterplaats")
+VELDHOVEN_YEAR = rules.rule("veldhoven_bedrag_per_bezette_peuterplaats").start.year
+
+
+# --- defaults are current, and never warn about themselves -----------------------------------
+
+
+@pytest.mark.parametrize("preset", [None, "kleine_gemeente", "enschede"])
+def test_a_page_opens_on_its_year_with_the_hours_and_asks_for_a_tariff(preset):
+    """No current tariff is known: the default shows hours, and no note of its own making."""
+    this_year = date.today().year
+    assert budget.EXAMPLE["begrotingsjaar"] == str(this_year)
+    values = {"jaar": this_year} if preset is None else {"jaar": this_year, "preset": preset}
+    out = compute(budget.initial(values))
+    assert out["begrotingsjaar"] == this_year
+    assert out["meldingen"] == []
+    assert out["tarief"] is None and out["bedrag_per_eenheid"] is None
+    assert out["totaal"]["kosten"] is None
+    assert all(item["kosten"] is None for item in out["locaties"])
+    html = shown(budget.initial(values))
+    assert "Vul uw uurtarief in" in html and "Let op" not in html
+    assert "Kosten" not in html  # no cost columns without a tariff
+    assert budget.initial({"jaar": 2031})["begrotingsjaar"] == "2031"
+
+
+def test_presets_keep_the_forms_year_and_carry_the_year_of_their_figures():
+    for key, preset in budget.PRESETS.items():
+        assert "begrotingsjaar" not in preset["invoer"], key
+        assert re.search(r"\b20\d\d\b", preset["titel"]), preset["titel"]
+    assert f"prijspeil {VELDHOVEN_YEAR}" in budget.PRESETS["veldhoven"]["titel"]
+
+
 # --- presets from practice --------------------------------------------------------------------
 
 
-def test_veldhoven_gives_383_40_per_bezette_peuterplaats_in_2020():
-    out = compute(budget.initial({"preset": "veldhoven"}))
-    assert out["begrotingsjaar"] == 2020
-    assert out["eenheid"] == "bezette peuterplaats"
-    assert Decimal(out["bedrag_per_eenheid"]) == Decimal("383.40")
-    assert out["weergave"]["bedrag_per_eenheid"] == "€ 383,40"
-    assert out["tarief"]["weergave"]["tarief_begrotingsjaar"] == "€ 38,34"
+def test_veldhoven_gives_its_amount_per_bezette_peuterplaats_at_its_prijspeil():
+    data = budget.initial({"jaar": VELDHOVEN_YEAR, "preset": "veldhoven"})
+    out = compute(data)
+    assert out["begrotingsjaar"] == VELDHOVEN_YEAR
+    assert out["invoer"]["grondslag"] == "bezette_plaatsen"
+    assert Decimal(out["bedrag_per_eenheid"]) == PER_PLACE
+    assert Decimal(out["tarief"]["tarief_begrotingsjaar"]) == PER_PLACE / PLACE_HOURS
     for location in out["locaties"]:
-        assert location["weergave"]["kosten_per_plaats"] == "€ 383,40"
-    assert out["totaal"]["weergave"]["kosten_per_plaats"] == "€ 383,40"
-    html = json.loads(api.render("budget", json.dumps(budget.initial({"preset": "veldhoven"}))))
-    assert "€ 383,40" in html["html"]
+        assert Decimal(location["kosten_per_plaats"]) == PER_PLACE
+    assert Decimal(out["totaal"]["kosten_per_plaats"]) == PER_PLACE
+    html = shown(data)
+    assert euro(PER_PLACE) in html and "per bezette peuterplaats" in html
+
+
+def test_veldhoven_in_a_later_year_asks_for_the_indexations():
+    out = compute(budget.initial({"jaar": YEAR, "preset": "veldhoven"}))
+    missing = list(range(VELDHOVEN_YEAR + 1, YEAR + 1))
+    assert {"soort": "indexatie_ontbreekt", "jaren": missing} in out["meldingen"]
+    assert Decimal(out["bedrag_per_eenheid"]) == PER_PLACE  # 0 % where nothing was filled in
+    html = shown(budget.initial({"jaar": YEAR, "preset": "veldhoven"}))
+    assert f"Voor {missing[0]} tot en met {missing[-1]} is geen indexatie ingevuld" in html
 
 
 def test_veldhoven_with_the_default_hours_is_the_same():
-    data = budget.initial({"preset": "veldhoven"})
-    data["uren_per_kind"] = ""  # empty: the legal 10 hours
+    data = budget.initial({"jaar": VELDHOVEN_YEAR, "preset": "veldhoven"})
+    data["uren_per_kind"] = ""  # empty: the legal hours
     out = compute(data)
-    assert out["invoer"]["uren_per_kind"] == "10"
+    assert Decimal(out["invoer"]["uren_per_kind"]) == first("ve_uren_per_doelgroeppeuter")
     assert out["invoer"]["uren_per_kind_standaard"] is True
-    assert out["weergave"]["bedrag_per_eenheid"] == "€ 383,40"
+    assert Decimal(out["bedrag_per_eenheid"]) == PER_PLACE
 
 
 def test_preset_numbers_come_from_rules_data_marked_as_assumption():
     for preset in budget.PRESETS.values():
-        assert preset["regels"]
         for key in preset["regels"]:
             rule = rules.rule(key)
             assert rule.status == "aanname"
@@ -81,7 +137,10 @@ def test_preset_numbers_come_from_rules_data_marked_as_assumption():
     assert rules.value("veldhoven_uurloon_pbm", date(2019, 1, 1)) == 36
     assert rules.value("kleine_gemeente_vaste_voet_uren", date(2022, 1, 1)) == 60
     veldhoven = budget.PRESETS["veldhoven"]["invoer"]
-    assert veldhoven["uurtarief"] == "38,34" and veldhoven["prijspeil_jaar"] == "2020"
+    assert veldhoven["uurtarief"] == decimal_cell(PER_PLACE / PLACE_HOURS)
+    assert veldhoven["prijspeil_jaar"] == str(VELDHOVEN_YEAR)
+    for key in ("kleine_gemeente", "enschede"):  # no tariff of another municipality
+        assert budget.PRESETS[key]["invoer"]["uurtarief"] == ""
 
 
 def test_meeting_sources_have_no_url_and_are_cited_by_title():
@@ -98,13 +157,14 @@ def test_only_assumptions_may_cite_a_source_without_url():
         assert rule.source.url.startswith("https://") or rule.status == "aanname", rule.key
 
 
-def test_kleine_gemeente_is_60_hours_plus_10_per_child_per_location():
-    out = compute(budget.initial({"preset": "kleine_gemeente"}))
+def test_kleine_gemeente_is_a_vaste_voet_plus_the_legal_hours_per_child_per_location():
+    out = compute(budget.initial({"jaar": YEAR, "preset": "kleine_gemeente"}))
+    fixed = first("kleine_gemeente_vaste_voet_uren")
     for location in out["locaties"]:
         dgp = Decimal(location["doelgroeppeuters"])
-        assert Decimal(location["gefinancierde_uren"]) == 60 + 10 * dgp
-        assert Decimal(location["minimum_uren"]) == 10 * dgp
-    assert "per locatie" in out["weergave"]["vaste_voet"]
+        assert Decimal(location["gefinancierde_uren"]) == fixed + LEGAL * dgp
+        assert Decimal(location["minimum_uren"]) == LEGAL * dgp
+    assert out["invoer"]["vaste_voet_per"] == "locatie"
 
 
 def test_vaste_voet_per_aanbieder_counts_once_per_provider():
@@ -112,23 +172,25 @@ def test_vaste_voet_per_aanbieder_counts_once_per_provider():
     out = compute(base(locaties=rows, vaste_voet_uren="60", vaste_voet_per="aanbieder"))
     assert [item["vaste_voet_uren"] for item in out["locaties"]] == ["0", "0", "0"]
     assert len(out["aanbieders"]) == 2  # "X" and "x " are one provider
-    assert out["totaal"]["gefinancierde_uren"] == str(160 + 120)
+    assert Decimal(out["totaal"]["gefinancierde_uren"]) == LEGAL * 16 + 2 * 60
 
 
 def test_enschede_factor_multiplies_the_hours_per_child_only():
-    data = budget.initial({"preset": "enschede"})
+    data = budget.initial({"jaar": YEAR, "preset": "enschede"})
     assert "geen getallen" in budget.PRESETS["enschede"]["toelichting"]
     data["locaties"][0].update(factor="1,25", extra_uren="8")
     data["vaste_voet_uren"] = "60"
     out = compute(data)
-    first = out["locaties"][0]
-    dgp = Decimal(first["doelgroeppeuters"])
-    assert Decimal(first["gefinancierde_uren"]) == 60 + 10 * dgp * Decimal("1.25") + 8
+    first_row = out["locaties"][0]
+    dgp = Decimal(first_row["doelgroeppeuters"])
+    assert Decimal(first_row["gefinancierde_uren"]) == 60 + LEGAL * dgp * Decimal("1.25") + 8
 
 
 def test_every_preset_computes_and_renders():
     for name in budget.PRESETS:
-        out = json.loads(api.render("budget", json.dumps(budget.initial({"preset": name}))))
+        out = json.loads(
+            api.render("budget", json.dumps(budget.initial({"jaar": YEAR, "preset": name})))
+        )
         assert "fouten" not in out, out
         assert "aanname uit de praktijk" in out["html"]
 
@@ -136,23 +198,46 @@ def test_every_preset_computes_and_renders():
 # --- hours and money --------------------------------------------------------------------------
 
 
-def test_legal_minimum_is_10_per_doelgroeppeuter_and_below_is_flagged():
+def test_younger_children_count_for_the_funded_hours_and_never_for_the_legal_minimum():
+    """Enschede gives VE from age 2: the law counts only doelgroeppeuters of 2,5 to 4."""
+    out = compute(base(locaties=[row(dgp="10", jongere_peuters="4")]))
+    (location,) = out["locaties"]
+    assert Decimal(location["minimum_uren"]) == LEGAL * 10
+    assert Decimal(location["gefinancierde_uren"]) == LEGAL * (10 + 4)
+    assert location["jongere_peuters"] == "4" and out["totaal"]["jongere_peuters"] == "4"
+    with_cost = compute(base(uurtarief="40", locaties=[row(dgp="10", jongere_peuters="4")]))
+    cost = LEGAL * 14 * 40
+    assert Decimal(with_cost["locaties"][0]["kosten_per_doelgroeppeuter"]) == cost / 14
+    # Counted over bezette plaatsen, the younger children change nothing.
+    by_places = [row(dgp="10", jongere_peuters="4", bezette_plaatsen="12")]
+    out = compute(base(grondslag="bezette_plaatsen", locaties=by_places))
+    assert Decimal(out["locaties"][0]["gefinancierde_uren"]) == LEGAL * 12
+    assert "Jonger dan 2,5 jaar" in shown(base(locaties=[row(jongere_peuters="4")]))
+    assert "Jonger dan 2,5 jaar" not in shown(base(locaties=[row()]))
+
+
+def test_legal_minimum_is_per_doelgroeppeuter_and_below_is_flagged():
     rows = [row("Groot", dgp="20"), row("Klein", dgp="4")]
     out = compute(base(locaties=rows, uren_per_kind="8", vaste_voet_uren="20"))
-    assert [item["minimum_uren"] for item in out["locaties"]] == ["200", "40"]
+    assert [Decimal(item["minimum_uren"]) for item in out["locaties"]] == [LEGAL * 20, LEGAL * 4]
     assert [item["gefinancierde_uren"] for item in out["locaties"]] == ["180", "52"]
     assert [item["onder_minimum"] for item in out["locaties"]] == [True, False]
     assert out["totaal"]["locaties_onder_minimum"] == 1
-    assert any("minder dan het wettelijk minimum" in text for text in out["waarschuwingen"])
-    assert out["locaties"][0]["weergave"]["verschil_uren"] == "−20 uur"
+    assert {"soort": "minder_dan_norm", "uren_per_kind": "8"} in out["meldingen"]
+    assert {"soort": "locaties_onder_minimum", "aantal": 1, "van": 2} in out["meldingen"]
+    html = shown(base(locaties=rows, uren_per_kind="8", vaste_voet_uren="20"))
+    assert "minder dan het wettelijk minimum" in html and "−20 uur" in html
+    assert "1 van de 2 locaties" in html
 
 
 def test_before_2022_there_is_no_legal_minimum():
-    out = compute(base(begrotingsjaar="2021", prijspeil_jaar="2019", locaties=[row()]))
+    data = base(begrotingsjaar="2021", locaties=[row()])
+    out = compute(data)
     assert out["wettelijk_minimum_van_kracht"] is False
     assert out["locaties"][0]["minimum_uren"] == "0"
-    assert out["locaties"][0]["weergave"]["minimum_uren"] == "n.v.t."
-    assert any("1 januari 2022" in text for text in out["waarschuwingen"])
+    assert out["meldingen"] == [{"soort": "norm_nog_niet", "vanaf": "2022-01-01"}]
+    html = shown(data)
+    assert "n.v.t." in html and "1 januari 2022" in html
 
 
 def test_bezette_plaatsen_as_basis_needs_places():
@@ -169,23 +254,39 @@ def test_bezette_plaatsen_as_basis_needs_places():
     out = compute(base(grondslag="bezette_plaatsen", locaties=rows))
     assert [item["gefinancierde_uren"] for item in out["locaties"]] == ["145", "20"]
     assert [item["minimum_uren"] for item in out["locaties"]] == ["100", "30"]
+    assert {"soort": "telt_bezette_plaatsen"} in out["meldingen"]
 
 
 def test_cost_per_doelgroeppeuter_and_oab_share():
-    out = compute(
-        base(
-            uurtarief="40",
-            prijspeil_jaar="2026",
-            locaties=[row(dgp="10"), row(dgp="0", extra_uren="5")],
-            oab_budget="1.000.000",
-        )
+    data = base(
+        uurtarief="40",
+        locaties=[row(dgp="10"), row(dgp="0", extra_uren="5")],
+        oab_budget="1.000.000",
     )
-    first, second = out["locaties"]
-    assert first["kosten"] == "4000" and first["kosten_per_doelgroeppeuter"] == "400"
+    out = compute(data)
+    first_row, second = out["locaties"]
+    assert Decimal(first_row["kosten"]) == LEGAL * 10 * 40
+    assert Decimal(first_row["kosten_per_doelgroeppeuter"]) == LEGAL * 40
     assert second["kosten_per_doelgroeppeuter"] is None
-    assert second["weergave"]["kosten_per_doelgroeppeuter"] == "—"
-    assert out["oab"]["procent"] == "0.42"
-    assert out["oab"]["weergave"]["procent"] == "0,4 %"
+    total = LEGAL * 10 * 40 + 5 * 40
+    assert Decimal(out["oab"]["procent"]) == total / 10_000  # of € 1.000.000, in percent
+    html = shown(data)
+    assert "—" in html and "0,4 %" in html
+
+
+def test_without_a_tariff_the_oab_share_waits_for_one():
+    data = base(oab_budget="1.000.000", locaties=[row()])
+    out = compute(data)
+    assert out["oab"] == {"budget": "1000000", "procent": None}
+    assert "Met een uurtarief ziet u welk deel van het OAB-budget" in shown(data)
+
+
+def test_a_tariff_without_prijspeil_is_of_the_budget_year():
+    out = compute(base(uurtarief="40", locaties=[row()]))
+    assert out["tarief"]["prijspeil_jaar"] == YEAR and out["tarief"]["stappen"] == []
+    assert out["meldingen"] == []
+    out = compute(base(uurtarief="40", indexaties="2", locaties=[row()]))
+    assert [item["veld"] for item in out["fouten"]] == ["prijspeil_jaar"]
 
 
 def test_numbers_and_dutch_strings_give_the_same_result():
@@ -233,27 +334,34 @@ def test_indexation_is_the_product_of_the_steps(tariff, start, steps):
 
 
 def test_index_steps_are_shown_in_dutch():
-    out = compute(
-        base(
-            uurtarief="36",
-            prijspeil_jaar="2019",
-            begrotingsjaar="2021",
-            indexaties=["6,5", "-1"],
-            locaties=[row()],
-        )
+    data = base(
+        uurtarief="36",
+        prijspeil_jaar="2019",
+        begrotingsjaar="2021",
+        indexaties=["6,5", "-1"],
+        locaties=[row()],
     )
-    steps = out["tarief"]["stappen"]
-    assert [s["weergave"]["procent"] for s in steps] == ["+6,5 %", "-1 %"]
-    assert steps[0]["weergave"]["tarief"] == "€ 38,34"
-    assert out["tarief"]["weergave"]["tarief_begrotingsjaar"] == "€ 37,96"
+    steps = compute(data)["tarief"]["stappen"]
+    assert [s["procent"] for s in steps] == ["6.5", "-1"]
+    html = shown(data)
+    table = html[html.index('<table class="rh-tabel rh-tarief">') :]
+    table = table[: table.index("</table>")]
+    for text in ("+6,5 %", "-1 %", "€ 38,34", "€ 37,96"):  # 36 × 1,065 = 38,34; × 0,99
+        assert text in table
 
 
 def test_missing_index_years_count_as_zero_and_are_flagged():
-    out = compute(
-        base(prijspeil_jaar="2022", begrotingsjaar="2025", indexaties=["3"], locaties=[row()])
+    data = base(
+        uurtarief="36",
+        prijspeil_jaar="2022",
+        begrotingsjaar="2025",
+        indexaties=["3"],
+        locaties=[row()],
     )
+    out = compute(data)
     assert out["tarief"]["ontbrekende_indexaties"] == [2024, 2025]
-    assert any("2024 tot en met 2025" in text for text in out["waarschuwingen"])
+    assert {"soort": "indexatie_ontbreekt", "jaren": [2024, 2025]} in out["meldingen"]
+    assert "2024 tot en met 2025" in shown(data)
 
 
 def test_too_many_indexations_and_a_late_prijspeil_are_errors():
@@ -276,6 +384,7 @@ rows_strategy = st.lists(
         optional={
             "bezette_plaatsen": st.decimals(0, 500, places=1, allow_nan=False).map(str),
             "extra_uren": st.decimals(0, 100, places=2, allow_nan=False).map(str),
+            "jongere_peuters": st.integers(0, 50).map(str),
             "factor": st.decimals(0, 3, places=2, allow_nan=False).map(str),
         },
     ),
@@ -322,12 +431,18 @@ def test_totals_equal_the_sum_of_locations_and_providers(
         == summed(out["locaties"], "gefinancierde_uren") + provider_fixed
     )
     assert Decimal(total["kosten"]) == summed(out["locaties"], "kosten") + provider_fixed * tariff
-    for key in ("doelgroeppeuters", "minimum_uren", "gefinancierde_uren", "kosten"):
+    for key in (
+        "doelgroeppeuters",
+        "jongere_peuters",
+        "minimum_uren",
+        "gefinancierde_uren",
+        "kosten",
+    ):
         assert Decimal(total[key]) == summed(out["aanbieders"], key)
     assert total["locaties"] == len(out["locaties"]) == len(rows)
     for location in out["locaties"]:
         assert Decimal(location["kosten"]) == Decimal(location["gefinancierde_uren"]) * tariff
-        assert Decimal(location["minimum_uren"]) == 10 * Decimal(location["doelgroeppeuters"])
+        assert Decimal(location["minimum_uren"]) == LEGAL * Decimal(location["doelgroeppeuters"])
 
 
 def test_a_table_of_2000_locations_computes():
@@ -377,8 +492,8 @@ def test_a_bad_row_is_named_by_row_and_column_as_the_form_shows_them():
 @pytest.mark.parametrize(
     "changes",
     [
-        {"uurtarief": ""},
         {"uurtarief": "duur"},
+        {"prijspeil_jaar": "", "indexaties": "2"},
         {"begrotingsjaar": "1999"},
         {"prijspeil_jaar": "2019,5"},
         {"uren_per_kind": "-1"},
@@ -396,6 +511,7 @@ def test_a_bad_row_is_named_by_row_and_column_as_the_form_shows_them():
         {"locaties": [1, row()]},
         {"locaties": [row(dgp="")]},
         {"locaties": [row(dgp="2,5")]},
+        {"locaties": [row(jongere_peuters="1,5")]},
         {"locaties": [row(factor="11")]},
         {"locaties": [row(extra_uren="-2")]},
         {"locaties": [row(naam="x" * 201)]},
@@ -425,18 +541,20 @@ def test_not_an_object(text):
 
 def test_render_escapes_names_and_draws_an_accessible_chart():
     rows = [row("<script>alert(1)</script>", "A & B"), row("Zon")]
-    html = json.loads(api.render("budget", json.dumps(base(locaties=rows))))["html"]
+    html = shown(base(locaties=rows, uurtarief="36"))
     assert "<script>" not in html and "&lt;script&gt;" in html and "A &amp; B" in html
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert 'role="img"' in svg and "<title>" in svg and "<desc>" in svg
     assert svg.count("<rect ") == 2
     assert re.search(r'<table class="[^"]*\brh-locaties\b', html)  # the same numbers as a table
-    assert "€ 360,00" in html
+    assert euro(LEGAL * 36) in html  # per doelgroeppeuter: the legal hours at € 36
 
 
-def test_cost_chart():
-    html = json.loads(api.render("budget", json.dumps(base(grafiek="kosten"))))["html"]
+def test_cost_chart_needs_a_tariff():
+    html = shown(base(grafiek="kosten", uurtarief="36"))
     assert "Kosten per locatie" in html and "rh-grafiek__minimum" not in html
+    html = shown(base(grafiek="kosten"))  # no tariff: the hours, with the legal minimum
+    assert "Uren per locatie" in html and "rh-grafiek__minimum" in html
 
 
 def test_cli(monkeypatch, capsys):
@@ -444,7 +562,7 @@ def test_cli(monkeypatch, capsys):
         "sys.stdin", io.StringIO(json.dumps(budget.initial({"preset": "veldhoven"})))
     )
     assert main(["budget"]) == 0
-    assert json.loads(capsys.readouterr().out)["weergave"]["bedrag_per_eenheid"] == "€ 383,40"
+    assert Decimal(json.loads(capsys.readouterr().out)["bedrag_per_eenheid"]) == PER_PLACE
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(base(uurtarief="gratis"))))
     assert main(["budget"]) == 2
     assert json.loads(capsys.readouterr().out)["fouten"][0]["veld"] == "uurtarief"
@@ -453,8 +571,9 @@ def test_cli(monkeypatch, capsys):
 def test_widget_with_preset():
     html = api.widget("budget", "rh2", {"jaar": 2026, "preset": "veldhoven"})
     assert 'data-rekenhulp="budget"' in html
-    assert 'id="rh2-locaties-1-bezette_plaatsen"' in html and 'value="38,34"' in html
-    assert "€ 383,40" in html
+    rate = budget.PRESETS["veldhoven"]["invoer"]["uurtarief"]
+    assert 'id="rh2-locaties-1-bezette_plaatsen"' in html and f'value="{rate}"' in html
+    assert euro(PER_PLACE) in html
     assert "rh-startinvoer" not in html  # the browser reads the form itself
     with pytest.raises(ValueError):
         api.widget("budget", "rh3", {"preset": "amsterdam"})
@@ -470,14 +589,18 @@ def test_widget_carries_its_presets_for_the_browser():
 
 
 def test_result_csv_export():
-    answer = json.loads(
-        api.csv_export("budget", json.dumps(budget.initial({"preset": "veldhoven"})), "resultaat")
-    )
+    data = budget.initial({"jaar": VELDHOVEN_YEAR, "preset": "veldhoven"})
+    answer = json.loads(api.csv_export("budget", json.dumps(data), "resultaat"))
     lines = answer["csv"].lstrip("\ufeff").split("\r\n")
-    assert lines[0].startswith("Locatie;Aanbieder;Doelgroeppeuters;Bezette plaatsen")
-    assert lines[1].endswith(";383,40")
+    assert lines[0].startswith(
+        "Locatie;Aanbieder;Doelgroeppeuters;Jonger dan 2,5 jaar;Bezette plaatsen"
+    )
+    assert lines[1].endswith(";" + euro(PER_PLACE).removeprefix("€ "))
     assert lines[-2].startswith("Totaal;")
-    assert answer["bestandsnaam"] == "budget-2020.csv"
+    assert answer["bestandsnaam"] == f"budget-{VELDHOVEN_YEAR}.csv"
+    # Without a tariff the cost columns are empty, not 0.
+    hours_only = json.loads(api.csv_export("budget", json.dumps(base()), "resultaat"))
+    assert hours_only["csv"].split("\r\n")[1].endswith(";;;")
     bad = json.loads(api.csv_export("budget", json.dumps(base(uurtarief="x")), "resultaat"))
     assert bad["fouten"][0]["veld"] == "uurtarief"
 
@@ -485,7 +608,7 @@ def test_result_csv_export():
 def test_presets_through_the_api():
     found = json.loads(api.presets("budget"))
     assert set(found) == {"veldhoven", "kleine_gemeente", "enschede"}
-    assert found["veldhoven"]["invoer"]["uurtarief"] == "38,34"
+    assert found["veldhoven"]["invoer"]["uurtarief"] == decimal_cell(PER_PLACE / PLACE_HOURS)
     assert json.loads(api.presets("bestaat-niet")) == {}
 
 

@@ -127,8 +127,10 @@ def test_formula_cells_are_neutralised(cell, written):
 
 def test_export_is_the_dutch_dialect():
     text = export_table([{"naam": "=Zon", "doelgroeppeuters": 12, "factor": "1.25"}])
-    assert text.startswith("\ufeff" + HEADER + "\r\n")
-    assert text.endswith("'=Zon;;12;;;1,25\r\n")
+    header = ";".join(column.label for column in budget.LOCATIONS.columns)  # the form's order
+    assert header.startswith("Locatie;Aanbieder;Doelgroeppeuters;Jonger dan 2,5 jaar;")
+    assert text.startswith("\ufeff" + header + "\r\n")
+    assert text.endswith("'=Zon;;12;;;;1,25\r\n")
 
 
 # --- reading what spreadsheets write ----------------------------------------------------------
@@ -143,6 +145,7 @@ def test_bom_semicolon_and_decimal_comma():
             "naam": "De Zon",
             "aanbieder": "Kinderopvang A",
             "doelgroeppeuters": "12",
+            "jongere_peuters": "",  # a column the file lacks is empty
             "bezette_plaatsen": "14,5",
             "extra_uren": "",
             "factor": "1,25",
