@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from sitebuild import SUBPATH, QuietHandler, build, cli
-from test_rekenhulp import total_text
+from test_rekenhulp import total_text, unfold
 
 READY = '.rekenhulp[data-staat="klaar"]'
 PYODIDE_WAIT_MS = 90_000
@@ -83,6 +83,7 @@ def worker_state(page) -> str:
 
 def answers_changed_input(page) -> None:
     widget = page.locator(".rekenhulp").first
+    unfold(widget)  # the home page shows it compact
     values = {
         el.get_attribute("name"): el.input_value() for el in widget.locator(".rh-invoer").all()
     }

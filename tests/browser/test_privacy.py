@@ -16,6 +16,7 @@ import urllib.request
 
 import pytest
 from sitebuild import site_pages
+from test_rekenhulp import unfold
 
 from calc import api
 
@@ -93,6 +94,7 @@ def test_no_request_leaves_the_site_and_the_csp_holds(browser, site_url):
                 page.wait_for_function(ALL_READY, timeout=WAIT)
                 for root in widgets:
                     assert root.get_attribute("data-staat") == "klaar", f"{url}: rekenhulp failed"
+                    unfold(root)  # a compact rekenhulp: its form too
                     root.locator(".rh-resultaat").evaluate(MARK_OLD)
                     root.locator(NUMBER_FIELD).first.press("Enter")
                     root.locator(".rh-resultaat > :not([data-oud])").first.wait_for(

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from sitebuild import ROOT, cli
-from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, total_text
+from test_rekenhulp import (
+    PYODIDE_WAIT_MS,
+    READY,
+    UREN_PAGE,
+    form_values,
+    full_page,
+    total_text,
+    unfold,
+)
 
 from calc import api
 
@@ -35,7 +44,7 @@ def cell(widget, table, row, column):
 
 
 def test_staff_list_gives_the_fte(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
     cell(widget, "medewerkers", 1, "uren_per_week").fill("32")
@@ -79,7 +88,7 @@ def test_kindercentra_table_gives_the_ve_minimum_per_kindercentrum(page, site_ur
 
 
 def test_rows_renumber_and_a_bad_cell_is_named_and_linked(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
     add = widget.locator('[data-actie="rij-toevoegen"][data-tabel="locaties"]')
@@ -111,7 +120,7 @@ def test_rows_renumber_and_a_bad_cell_is_named_and_linked(page, site_url):
 
 
 def test_reset_restores_the_rows(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
     before = form_values(widget)
@@ -126,7 +135,8 @@ def pages_with(name: str) -> list[str]:
     for path in sorted((ROOT / "docs").rglob("*.md")):
         if f'rekenhulp("{name}"' in path.read_text("utf-8"):
             rel = path.relative_to(ROOT / "docs").with_suffix("")
-            found.append("" if rel.name == "index" else f"{rel.as_posix()}/")
+            page = rel.parent if rel.name == "index" else rel
+            found.append("" if page == Path() else f"{page.as_posix()}/")
     return found
 
 
@@ -138,6 +148,7 @@ def test_every_rekenhulp_is_on_a_page_and_answers_like_cpython(page, site_url, n
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = page.locator(f'.rekenhulp[data-rekenhulp="{name}"]').first
     same_as_cpython(widget)  # the built-in answer
+    unfold(widget)
     field = widget.locator('.rh-veld:not([data-veld$="jaar"]) > input.rh-invoer[inputmode]').first
     field.fill("2")
     field.press("Tab")
@@ -153,7 +164,7 @@ PLANNER_CASES = [
 
 
 def test_the_960_planner_answers_like_the_cli(page, site_url):
-    page.goto(site_url + pages_with("ve_aanbod")[0])
+    page.goto(site_url + full_page("ve_aanbod"))
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = page.locator('.rekenhulp[data-rekenhulp="ve_aanbod"]').first
     for case in PLANNER_CASES:

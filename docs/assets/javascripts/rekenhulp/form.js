@@ -32,7 +32,9 @@ export function presetOf(form) {
   return values;
 }
 
-export function fillForm(form, values) {
+/** Puts `values` in the form. exact: the tables get exactly the given rows (undo), not one empty
+ * row more to type in. */
+export function fillForm(form, values, { exact = false } = {}) {
   for (const input of scalarInputs(form)) {
     const value = values[input.name];
     if (typeof value === "string") input.value = value;
@@ -40,7 +42,7 @@ export function fillForm(form, values) {
   }
   for (const table of tables(form)) {
     const rows = values[table.dataset.tabel];
-    if (Array.isArray(rows)) setRows(table, rows);
+    if (Array.isArray(rows)) setRows(table, rows, { exact });
   }
 }
 
@@ -58,8 +60,9 @@ function newRow(table, values = {}) {
   return row;
 }
 
-/** Replace the rows (a CSV import, a link): given rows, then one empty row where room is left. */
-export function setRows(table, rows) {
+/** Replace the rows (a CSV import, a link): given rows, then one empty row where room is left
+ * (unless `exact`). */
+export function setRows(table, rows, { exact = false } = {}) {
   const max = Number(table.dataset.maxRijen) || Infinity;
   const kept = rows.filter((r) => r && typeof r === "object").slice(0, max);
   const fragment = document.createDocumentFragment();
@@ -68,7 +71,7 @@ export function setRows(table, rows) {
   const blank = rowValues(newRow(table));
   const last = kept.at(-1);
   const endsBlank = last && Object.entries(blank).every(([k, v]) => (last[k] ?? "") === v || (last[k] ?? "") === "");
-  if (kept.length < max && !endsBlank) fragment.append(newRow(table));
+  if ((kept.length < max && !endsBlank && !exact) || kept.length === 0) fragment.append(newRow(table));
   table.tBodies[0].replaceChildren(fragment);
   renumber(table);
 }
