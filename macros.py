@@ -5,10 +5,21 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
 from calc import api, rules
 from calc.numbers import date_nl, nl
 
 DEFAULT_YEAR = date.today().year
+
+# The page of each rekenhulp, where it is whole with its explanation; on every other page it is
+# compact (the page's example, the form folded away) and links there.
+FULL_PAGES = {
+    "uren": "rekenhulpen/uren.md",
+    "ve_aanbod": "rekenhulpen/ve-aanbod.md",
+    "budget": "rekenhulpen/budget.md",
+}
 
 
 def define_env(env):
@@ -19,7 +30,16 @@ def define_env(env):
         """Embed rekenhulp `naam`, pre-filled with `preset` and its answer already computed."""
         page = env.page.file.src_uri if env.page else ""
         counters[page] = counters.get(page, 0) + 1
-        return api.widget(naam, f"rh{counters[page]}", {"jaar": DEFAULT_YEAR, **preset})
+        full = FULL_PAGES[naam]
+        link = (
+            "" if env.page is None or page == full else get_relative_url(_url(full), env.page.url)
+        )
+        return api.widget(naam, f"rh{counters[page]}", {"jaar": DEFAULT_YEAR, **preset}, link)
+
+    def _url(src: str) -> str:
+        """The address of the page built from docs/`src`, as the site's other links have it."""
+        config = env.conf
+        return File(src, config["docs_dir"], config["site_dir"], config["use_directory_urls"]).url
 
     @env.macro
     def regel(sleutel: str, jaar: int = DEFAULT_YEAR) -> str:

@@ -124,10 +124,11 @@ def render(name: str, json_text: str) -> str:
     return _dump({"resultaat": result, "html": shown, "paginas": pages})
 
 
-def widget(name: str, uid: str, values: dict) -> str:
+def widget(name: str, uid: str, values: dict, full_page: str = "") -> str:
     """The whole rekenhulp for a page, with the answer for `values` already in it.
 
-    `values` is the page's preset; fields it leaves out take the module's EXAMPLE.
+    `values` is the page's preset; fields it leaves out take the module's EXAMPLE. With
+    `full_page` (the address of the rekenhulp's own page) it is compact (calc.html.widget).
     """
     module = CALCULATORS[name]
     initial = getattr(module, "initial", None)
@@ -138,7 +139,7 @@ def widget(name: str, uid: str, values: dict) -> str:
         raise ValueError(f"preset for rekenhulp {name} is invalid: {errors}")
     presets = {key: p["invoer"] for key, p in getattr(module, "PRESETS", {}).items()}
     return html.widget(
-        name, module.TITLE, uid, module.FIELDS, shown, module.render(result), presets
+        name, module.TITLE, uid, module.FIELDS, shown, module.render(result), presets, full_page
     )
 
 

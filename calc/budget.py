@@ -528,7 +528,7 @@ def read(data: object) -> dict:
         values["uren_per_kind_standaard"] = False
     rows = values.get(TABLE)
     if rows is not None:
-        _check_rows(rows, data.get(TABLE), values.get("grondslag"), errors)
+        _check_rows(rows, data.get(TABLE), values, errors)
     if errors:
         # the form's order, so the summary of errors reads top to bottom
         errors.sort(key=_form_order)
@@ -543,13 +543,13 @@ def _form_order(item: dict) -> tuple[int, int]:
     return _ORDER.get(key, len(_ORDER)), int(row) if row.isdigit() else 0
 
 
-def _check_rows(rows: list[dict], raw: object, grondslag: str | None, errors: list) -> None:
-    """What the columns cannot check alone: at least one location, and places where the hours
-    are counted over places."""
+def _check_rows(rows: list[dict], raw: object, values: dict, errors: list) -> None:
+    """What the columns cannot check alone: at least one location, places where the hours are
+    counted over places, and an aanbieder on every row where a vaste voet goes per aanbieder."""
     if not rows:
         whole = "" if raw in (None, "", []) else ": alle rijen zijn leeg"
         errors.append(error(TABLE, f"Vul minstens één locatie in{whole}."))
-    if grondslag == "bezette_plaatsen":
+    if values.get("grondslag") == "bezette_plaatsen":
         column = LOCATIONS.column("bezette_plaatsen")
         for row in rows:
             if row["bezette_plaatsen"] is None:
@@ -561,6 +561,27 @@ def _check_rows(rows: list[dict], raw: object, grondslag: str | None, errors: li
                         " uren worden over de bezette plaatsen geteld.",
                     )
                 )
+    _check_providers(rows, values, errors)
+
+
+def _check_providers(rows: list[dict], values: dict, errors: list) -> None:
+    """A vaste voet per aanbieder needs to know each row's aanbieder: rows without one would
+    silently share a single vaste voet, as if they were one aanbieder."""
+    per_provider = values.get("vaste_voet_per") == "aanbieder" and values.get("vaste_voet_uren")
+    if not per_provider or len(rows) < 2:
+        return
+    column = LOCATIONS.column("aanbieder")
+    for row in rows:
+        if not row["aanbieder"]:
+            errors.append(
+                LOCATIONS.cell_error(
+                    row["rij"],
+                    "aanbieder",
+                    f"Vul bij {LOCATIONS.cell_name(row['rij'], column)} de aanbieder in: de vaste"
+                    " voet telt één keer per aanbieder. Of kies bij ‘Vaste voet geldt’ voor"
+                    " ‘Per locatie’.",
+                )
+            )
 
 
 # --- the computation: numbers only (calc.budget_html words them) ------------------------------

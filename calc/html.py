@@ -287,9 +287,16 @@ def widget(
     values: dict,
     result_html: str,
     presets: dict | None = None,
+    full_page: str = "",
 ) -> str:
     """The whole rekenhulp. `presets` ({key: input}, the examples of the `preset` choice) goes in
-    `data-voorbeelden` as JSON, so the page fills the form at once, also before Pyodide runs."""
+    `data-voorbeelden` as JSON, so the page fills the form at once, also before Pyodide runs.
+
+    With `full_page` (the address of the rekenhulp's own page) it is compact, for a page about
+    something else: the answer for that page's example with the same form folded away above it
+    (a closed <details>; the page's script opens it when the form holds other input), and a link
+    to the full page with its explanation.
+    """
 
     def one(spec) -> str:
         if isinstance(spec, Table):
@@ -302,13 +309,7 @@ def widget(
     examples = (
         f' data-voorbeelden="{e(json.dumps(presets, ensure_ascii=False))}"' if presets else ""
     )
-    return (
-        # Material's search leaves out what is marked data-search-exclude: the form and the
-        # answer would bury the page's own text. The heading (a section of its own for the
-        # search) is marked too, or it would be indexed with the page's title and no text.
-        f'<section class="rekenhulp" id="{uid}" data-rekenhulp="{e(name)}"{examples}'
-        f' aria-labelledby="{uid}-titel" data-search-exclude>'
-        f'<h2 class="rh-titel" id="{uid}-titel" data-search-exclude>{e(title)}</h2>'
+    form = (
         '<form class="rh-form" novalidate>'
         f'<div class="rh-foutsamenvatting" id="{uid}-fouten" tabindex="-1" hidden>'
         f'<h3 class="rh-foutsamenvatting__titel">Controleer uw invoer</h3><ul></ul></div>'
@@ -317,6 +318,23 @@ def widget(
         '<p class="rh-status" role="status" data-status="statisch">'
         "Deze uitkomst is vooraf berekend voor de ingevulde waarden.</p>"
         "</form>"
+    )
+    if full_page:
+        form = (
+            f'<p class="rh-volledig">De uitkomst hieronder hoort bij het voorbeeld van deze pagina.'
+            f' <a href="{e(full_page)}">Naar de volledige rekenhulp, met uitleg</a></p>'
+            '<details class="rh-invoervak"><summary>Reken met uw eigen getallen</summary>'
+            f"{form}</details>"
+        )
+    compact = " rekenhulp--compact" if full_page else ""
+    return (
+        # Material's search leaves out what is marked data-search-exclude: the form and the
+        # answer would bury the page's own text. The heading (a section of its own for the
+        # search) is marked too, or it would be indexed with the page's title and no text.
+        f'<section class="rekenhulp{compact}" id="{uid}" data-rekenhulp="{e(name)}"{examples}'
+        f' aria-labelledby="{uid}-titel" data-search-exclude>'
+        f'<h2 class="rh-titel" id="{uid}-titel" data-search-exclude>{e(title)}</h2>'
+        f"{form}"
         f'<div class="rh-resultaat" id="{uid}-resultaat" aria-live="polite">{result_html}</div>'
         "</section>"
     )

@@ -9,6 +9,8 @@ computed, and with every rekenhulp showing its error summary. Only WCAG 2.1 A an
 from __future__ import annotations
 
 from sitebuild import ROOT, site_pages
+from test_rekenhulp import full_page, unfold, use_rekenhulp
+from test_widths import locations_csv
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -72,6 +74,7 @@ def both_schemes(page, state: str) -> list[str]:
 def fresh_results(page) -> None:
     """Make every rekenhulp show an answer computed by Pyodide (not the built-in one)."""
     for root in page.locator(".rekenhulp").all():
+        unfold(root)  # a compact rekenhulp: its form too
         root.locator(".rh-resultaat").evaluate(MARK_OLD)
         root.locator(NUMBER_FIELD).first.press("Enter")
         root.locator(".rh-resultaat > :not([data-oud])").first.wait_for(state="attached")
@@ -104,7 +107,7 @@ def test_no_wcag_violations(browser, site_url):
                 runs += 2
                 continue
             found += both_schemes(page, "ongebruikt")
-            page.locator(NUMBER_FIELD).first.click()  # using a rekenhulp starts the runtime
+            use_rekenhulp(page)  # using a rekenhulp (unfolded if compact) starts the runtime
             page.wait_for_function(ALL_READY, timeout=WAIT)
             fresh_results(page)
             found += both_schemes(page, "uitkomst")
@@ -129,3 +132,31 @@ def test_dark_mode_follows_the_system(browser, site_url):
         assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     finally:
         context.close()
+
+
+def test_the_messages_that_keep_work_pass_axe(browser, site_url, tmp_path):
+    """The messages of issue 13: "Ongedaan maken", a refused file, a calculation too big for a
+    link (test_keep_work.py, test_saved.py), in light and dark mode."""
+    context = browser.new_context(locale="nl-NL", service_workers="block", bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(WAIT)
+    try:
+        page.goto(site_url + full_page("budget"))
+        use_rekenhulp(page)
+        page.wait_for_function(ALL_READY, timeout=WAIT)
+        widget = page.locator(".rekenhulp").first
+        widget.locator("input.rh-bestand").set_input_files(
+            str(locations_csv(tmp_path / "locaties.csv"))
+        )
+        widget.locator(".rh-adresmelding").wait_for()  # too big for a link
+        widget.locator('select[name="preset"]').select_option("veldhoven")
+        widget.get_by_role("button", name="Ongedaan maken").wait_for()
+        found = both_schemes(page, "ongedaan maken")
+        broken = tmp_path / "kapot.json"
+        broken.write_text("{ geen berekening", "utf-8")
+        widget.locator('input[type="file"][accept^=".json"]').set_input_files(str(broken))
+        widget.locator(".rh-terugmelding--fout").wait_for()
+        found += both_schemes(page, "bestand geweigerd")
+    finally:
+        context.close()
+    assert not found, "\n".join(found)

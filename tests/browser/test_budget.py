@@ -7,24 +7,25 @@ from datetime import date
 from decimal import Decimal
 
 from sitebuild import ROOT, cli
-from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, use_rekenhulp
+from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, full_page, use_rekenhulp
 from test_tables import cell, same_as_cpython
 
 from calc import budget, rules
 from calc.numbers import euro, nl
 
-COSTS_PAGE = "kosten-en-financiering/"
+COSTS_PAGE = "kosten-en-financiering/"  # the rekenhulp compact, beside the text on costs
+BUDGET_PAGE = full_page("budget")  # the rekenhulp's own page, its form open
 WIDGET = '.rekenhulp[data-rekenhulp="budget"]'
 
 
-def open_budget(page, site_url, path=COSTS_PAGE):
+def open_budget(page, site_url, path=BUDGET_PAGE):
     page.goto(site_url + path)
     widget = page.locator(WIDGET).first
     use_rekenhulp(page, widget)
     return widget
 
 
-def test_the_costs_page_opens_on_this_years_hours_and_asks_for_a_tariff(page, site_url):
+def test_the_budget_opens_on_this_years_hours_and_asks_for_a_tariff(page, site_url):
     widget = open_budget(page, site_url)
     assert widget.locator('.rh-invoer[name="begrotingsjaar"]').input_value() == str(
         date.today().year

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from sitebuild import SUBPATH, QuietHandler, build, cli
-from test_rekenhulp import total_text, use_rekenhulp
+from test_rekenhulp import total_text, unfold, use_rekenhulp
 
 PYODIDE_WAIT_MS = 90_000
 WASM = "pyodide.asm.wasm"
@@ -82,6 +82,7 @@ def worker_state(page) -> str:
 
 def answers_changed_input(page) -> None:
     widget = page.locator(".rekenhulp").first
+    unfold(widget)  # the home page shows it compact
     values = {
         el.get_attribute("name"): el.input_value() for el in widget.locator(".rh-invoer").all()
     }

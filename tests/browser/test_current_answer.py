@@ -15,13 +15,21 @@ import re
 from urllib.parse import quote
 
 from sitebuild import ROOT, cli
-from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, total_text, use_rekenhulp
+from test_rekenhulp import (
+    PYODIDE_WAIT_MS,
+    READY,
+    UREN_PAGE,
+    form_values,
+    full_page,
+    total_text,
+    use_rekenhulp,
+)
 from test_tables import cell, same_as_cpython
 
 from calc.budget import PRESETS
 
 CURRENT = "volgt uw invoer"  # the status line's claim that the answer is current
-BUDGET_PAGE = "kosten-en-financiering/"
+BUDGET_PAGE = full_page("budget")
 BUDGET = '.rekenhulp[data-rekenhulp="budget"]'
 SOON = 15_000  # ms: Pyodide is loaded; an answer takes a fraction of a second
 WORKER = re.compile(r".*/rekenhulp-worker\.js$")
@@ -140,7 +148,7 @@ def call_timeout_ms() -> int:
 
 
 def test_typing_updates_the_answer_without_leaving_the_field(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     widget.evaluate(WATCH_TYPING)
@@ -188,7 +196,7 @@ def test_a_busy_worker_leaves_the_old_answer_marked_as_being_updated(page, site_
 
 
 def test_new_input_with_errors_keeps_the_old_answer_marked_as_previous(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     old = widget.locator(".rh-resultaat").inner_text()
@@ -207,7 +215,7 @@ def test_new_input_with_errors_keeps_the_old_answer_marked_as_previous(page, sit
 def test_a_worker_that_stops_answering_is_restarted_and_the_call_retried(page, site_url):
     requests = sabotage_worker(page.context, FALL_SILENT, times=1)
     page.clock.install()  # timers run as usual until fast_forward jumps past the watchdog
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     change(widget, "doelgroeppeuters", MARKER)
@@ -220,7 +228,7 @@ def test_a_worker_that_stops_answering_is_restarted_and_the_call_retried(page, s
 
 def test_a_worker_that_keeps_dying_says_so_truthfully(page, site_url):
     requests = sabotage_worker(page.context, CRASH)
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     change(widget, "doelgroeppeuters", "12")
@@ -264,20 +272,22 @@ def test_a_preset_chosen_while_loading_does_not_overwrite_later_typing(page, sit
 
 
 def test_pasting_another_link_applies_its_state(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     first = {**form_values(widget), "doelgroeppeuters": "21"}
-    page.goto(site_url + "#rh1=" + quote(json.dumps(first)))  # only the fragment changes
+    page.goto(
+        site_url + UREN_PAGE + "#rh1=" + quote(json.dumps(first))
+    )  # only the fragment changes
     wait_form(widget, first)
     second = {**first, "kindercentra": "9", "fte": "30"}
-    page.goto(site_url + "#rh1=" + quote(json.dumps(second)))
+    page.goto(site_url + UREN_PAGE + "#rh1=" + quote(json.dumps(second)))
     wait_form(widget, second)
     wait_current(widget)
     notice = widget.locator(".rh-melding")
     assert notice.is_hidden()
 
-    page.goto(site_url + "#rh1=" + quote("{niet: json"))
+    page.goto(site_url + UREN_PAGE + "#rh1=" + quote("{niet: json"))
     notice.wait_for(state="visible")
     assert "kon niet worden gelezen" in notice.inner_text()
     assert form_values(widget) == second  # the form and its answer stay ...
@@ -305,7 +315,8 @@ def test_wiping_all_data_during_an_import_cancels_it(page, site_url, tmp_path):
     messages = widget.locator(".rh-bestandsmeldingen")
     messages.filter(has_text="wordt ingelezen").wait_for()
     widget.get_by_role("button", name="Wis alle gegevens").click()
-    assert "gewist" in messages.inner_text()
+    said = widget.locator(".rh-terugmelding")  # next to the button (test_keep_work.py)
+    assert "gewist" in said.inner_text() and "afgebroken" in messages.inner_text()
     the_worker(page).evaluate("self.release()")
     # An answer asked for after the import has come back, so the import's reply has been handled.
     change(widget, "begrotingsjaar", "2027")
@@ -314,6 +325,6 @@ def test_wiping_all_data_during_an_import_cancels_it(page, site_url, tmp_path):
     assert "Importlocatie" not in widget.locator(".rh-form").inner_text()
     stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
     assert "Importlocatie" not in stored
-    assert "gewist" in messages.inner_text()
+    assert "afgebroken" in messages.inner_text()  # the import's late reply said nothing
     assert cell(widget, "locaties", 1, "naam").input_value() == preset_rows[0]["naam"]
     wait_current(widget)

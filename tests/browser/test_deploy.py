@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from sitebuild import ROOT, SUBPATH, QuietHandler, build, cli
-from test_rekenhulp import PYODIDE_WAIT_MS, form_values, total_text, use_rekenhulp
+from test_rekenhulp import PYODIDE_WAIT_MS, form_values, total_text, unfold, use_rekenhulp
 
 from calc import rules
 
@@ -85,6 +85,7 @@ def totals(values: dict, deploys: Deploys) -> tuple[str, str]:
 
 def type_kindercentra(page, value: str, deploys: Deploys) -> tuple[str, str]:
     widget = page.locator(".rekenhulp").first
+    unfold(widget)  # the home page shows it compact
     field = widget.locator('.rh-invoer[name="kindercentra"]')
     field.fill(value)
     field.press("Tab")

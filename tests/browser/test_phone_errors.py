@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from sitebuild import cli
-from test_budget import COSTS_PAGE
-from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, use_rekenhulp
+from test_budget import BUDGET_PAGE
+from test_rekenhulp import PYODIDE_WAIT_MS, READY, UREN_PAGE, form_values, use_rekenhulp
 from test_tables import cell
 from test_widths import locations_csv
 
@@ -37,7 +37,7 @@ def blur_with_error(page, widget, control, text: str) -> str:
 
 
 def test_a_bad_cell_in_row_20_says_so_at_the_cell(phone, site_url, tmp_path):
-    phone.goto(site_url + COSTS_PAGE)
+    phone.goto(site_url + BUDGET_PAGE)
     widget = phone.locator('.rekenhulp[data-rekenhulp="budget"]').first
     use_rekenhulp(phone, widget)
     widget.locator("input.rh-bestand").set_input_files(str(locations_csv(tmp_path / "l.csv")))
@@ -58,7 +58,7 @@ def test_a_bad_cell_in_row_20_says_so_at_the_cell(phone, site_url, tmp_path):
 
 
 def test_a_bad_field_says_so_at_the_field(phone, site_url):
-    phone.goto(site_url)
+    phone.goto(site_url + UREN_PAGE)
     widget = phone.locator('.rekenhulp[data-rekenhulp="uren"]').first
     control = widget.locator('.rh-invoer[name="fte"]')
     control.scroll_into_view_if_needed()

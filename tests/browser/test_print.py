@@ -3,7 +3,7 @@ once, and a bar chart that no longer fills one and a half pages."""
 
 from __future__ import annotations
 
-from test_budget import COSTS_PAGE
+from test_budget import BUDGET_PAGE
 from test_rekenhulp import use_rekenhulp
 from test_widths import locations_csv, unreachable
 
@@ -12,7 +12,7 @@ A4_WIDTH, A4_HEIGHT, MARGIN = 210 * MM, 297 * MM, 10 * MM  # Chromium's default 
 
 
 def test_the_printed_budget_fits_the_paper(page, site_url, tmp_path):
-    page.goto(site_url + COSTS_PAGE)
+    page.goto(site_url + BUDGET_PAGE)
     widget = page.locator('.rekenhulp[data-rekenhulp="budget"]').first
     use_rekenhulp(page, widget)
     widget.locator("input.rh-bestand").set_input_files(str(locations_csv(tmp_path / "l.csv")))

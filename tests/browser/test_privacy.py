@@ -16,6 +16,7 @@ import urllib.request
 
 import pytest
 from sitebuild import site_pages
+from test_rekenhulp import unfold
 
 from calc import api
 
@@ -90,10 +91,12 @@ def test_no_request_leaves_the_site_and_the_csp_holds(browser, site_url):
             page.goto(url)
             widgets = page.locator(".rekenhulp").all()
             if widgets:
-                page.locator(NUMBER_FIELD).first.click()  # using a rekenhulp starts the runtime
+                unfold(widgets[0])  # a compact rekenhulp's form is folded away
+                widgets[0].locator(NUMBER_FIELD).first.click()  # using it starts the runtime
                 page.wait_for_function(ALL_READY, timeout=WAIT)
                 for root in widgets:
                     assert root.get_attribute("data-staat") == "klaar", f"{url}: rekenhulp failed"
+                    unfold(root)  # a compact rekenhulp: its form too
                     root.locator(".rh-resultaat").evaluate(MARK_OLD)
                     root.locator(NUMBER_FIELD).first.press("Enter")
                     root.locator(".rh-resultaat > :not([data-oud])").first.wait_for(
@@ -138,6 +141,7 @@ def test_markup_typed_in_a_field_stays_text(page, site_url):
     page.set_default_timeout(WAIT)
     page.goto(first_widget_page(site_url))
     root = page.locator(".rekenhulp").first
+    unfold(root)
     field = root.locator(NUMBER_FIELD).first
     field.click()  # using the rekenhulp starts the runtime
     page.wait_for_function(ALL_READY, timeout=WAIT)

@@ -8,15 +8,33 @@ import pytest
 from sitebuild import cli
 
 from calc import uren_html
+from macros import FULL_PAGES
 
 READY = '.rekenhulp[data-staat="klaar"]'
 PYODIDE_WAIT_MS = 90_000
 
 
+def full_page(name: str) -> str:
+    """The path (from the site root) of rekenhulp `name`'s own page, where its form is open."""
+    return FULL_PAGES[name].removesuffix(".md") + "/"
+
+
+UREN_PAGE = full_page("uren")  # other pages show the rekenhulp compact, its form folded away
+
+
+def unfold(widget) -> None:
+    """Open a compact rekenhulp's form (a click on 'Reken met uw eigen getallen')."""
+    fold = widget.locator("details.rh-invoervak:not([open]) > summary")
+    if fold.count():
+        fold.click()
+
+
 def use_rekenhulp(page, widget=None):
     """Start using a rekenhulp as a visitor does, by clicking into its first field (which starts
     the runtime: nothing loads before), and wait until it is ready."""
-    (widget or page.locator(".rekenhulp").first).locator("input.rh-invoer").first.click()
+    widget = widget or page.locator(".rekenhulp").first
+    unfold(widget)  # a compact rekenhulp's form is folded away
+    widget.locator("input.rh-invoer").first.click()
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
 
 
@@ -61,7 +79,7 @@ def expected(result: dict) -> dict:
 def test_built_in_answer_is_there_before_pyodide(page, site_url):
     # Hold the runtime back: the page must answer from its built HTML alone.
     page.context.route("**/pyodide.asm.wasm", lambda route: None)
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     widget = page.locator(".rekenhulp").first
     status, result = cli("uren", form_values(widget))
     assert status == 0
@@ -75,7 +93,7 @@ def test_built_in_answer_is_there_before_pyodide(page, site_url):
 def test_answer_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     widget = page.locator(".rekenhulp").first
     _, result = cli("uren", form_values(widget))
     assert shown(widget) == expected(result)
@@ -93,7 +111,7 @@ CASES = [
 
 
 def test_widget_shows_what_the_cli_prints(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     widget = page.locator(".rekenhulp").first
     use_rekenhulp(page)
     for case in CASES:
@@ -108,7 +126,7 @@ def test_widget_shows_what_the_cli_prints(page, site_url):
 
 
 def test_result_follows_a_changed_field(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     widget = page.locator(".rekenhulp").first
     use_rekenhulp(page)
     field = widget.locator('.rh-invoer[name="doelgroeppeuters"]')
@@ -128,7 +146,7 @@ def test_result_follows_a_changed_field(page, site_url):
     ],
 )
 def test_bad_input_gets_a_dutch_error_and_keeps_the_rest(page, site_url, field, value, words):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     widget = page.locator(".rekenhulp").first
     use_rekenhulp(page)
     before = form_values(widget)
@@ -150,13 +168,13 @@ def test_bad_input_gets_a_dutch_error_and_keeps_the_rest(page, site_url, field, 
 
 
 def test_instant_navigation_keeps_one_pyodide(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     page.locator('article a[href$="rekenregels/"]').first.click()
     page.wait_for_url("**/rekenregels/")
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)  # the worker goes on: ready at once
     page.go_back()
-    page.wait_for_url(site_url)
+    page.wait_for_url(site_url + UREN_PAGE)
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = page.locator(".rekenhulp").first
     widget.locator('.rh-invoer[name="kindercentra"]').fill("5")
@@ -165,7 +183,7 @@ def test_instant_navigation_keeps_one_pyodide(page, site_url):
     widget.locator('[data-uitkomst="totaal"]', has_text=total_text(result)).wait_for()
     workers = [url for url in page.requests if url.endswith("rekenhulp-worker.js")]
     assert len(workers) == 1, workers  # one worker for the visit, so one Pyodide
-    documents = [url for url in page.requests if url.endswith(("/rekenregels/", "/pbm-wijzer/"))]
+    documents = [url for url in page.requests if url.endswith(("/rekenregels/", "/" + UREN_PAGE))]
     assert len(documents) >= 2  # Material fetched the other page itself: no full reload
 
 
@@ -173,7 +191,7 @@ def test_runtime_files_are_sent_once(page, site_url, served):
     # Nothing may fetch the runtime beside the worker (a <link rel="preload"> of the page did:
     # an in-memory HTTP cache, as in a private window, does not keep the 9.6 MB wasm).
     start = len(served)
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     runtime = [path for path, _ in served[start:] if "/assets/pyodide/" in path or "/calc/" in path]
     assert any(path.endswith("pyodide.asm.wasm") for path in runtime), runtime
@@ -181,7 +199,7 @@ def test_runtime_files_are_sent_once(page, site_url, served):
 
 
 def test_no_request_leaves_the_machine(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     hosts = {urlsplit(url).hostname for url in page.requests if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}

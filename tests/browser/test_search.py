@@ -17,15 +17,16 @@ from urllib.parse import urlsplit
 
 import pytest
 from sitebuild import site_pages
+from test_rekenhulp import full_page
 
-# query -> the page that must come first (path from the site root; "" is the home page).
-# Issue 13 point 4 adds one page per rekenhulp: then "rekentool" and "rekenhulp" go there.
+# query -> the page that must come first (path from the site root; "" is the home page): the
+# overview of the rekenhulpen, or the page of the one rekenhulp that answers the question.
 FIRST_RESULT = {
-    "rekentool": "rekenregels/",
-    "rekenhulp": "rekenregels/",
-    "hoeveel uur pbm": "",
-    "budget": "kosten-en-financiering/",
-    "960": "ve-aanbod-en-harmonisatie/",
+    "rekentool": "rekenhulpen/",
+    "rekenhulp": "rekenhulpen/",
+    "hoeveel uur pbm": full_page("uren"),
+    "budget": full_page("budget"),
+    "960": full_page("ve_aanbod"),
 }
 
 

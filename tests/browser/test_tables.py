@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from sitebuild import ROOT, cli
-from test_rekenhulp import form_values, total_text, use_rekenhulp
+from test_rekenhulp import (
+    UREN_PAGE,
+    form_values,
+    full_page,
+    total_text,
+    unfold,
+    use_rekenhulp,
+)
 
 from calc import api
 
@@ -35,7 +43,7 @@ def cell(widget, table, row, column):
 
 
 def test_staff_list_gives_the_fte(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
     cell(widget, "medewerkers", 1, "uren_per_week").fill("32")
@@ -79,7 +87,7 @@ def test_kindercentra_table_gives_the_ve_minimum_per_kindercentrum(page, site_ur
 
 
 def test_rows_renumber_and_a_bad_cell_is_named_and_linked(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
     add = widget.locator('[data-actie="rij-toevoegen"][data-tabel="locaties"]')
@@ -111,7 +119,7 @@ def test_rows_renumber_and_a_bad_cell_is_named_and_linked(page, site_url):
 
 
 def test_reset_restores_the_rows(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
     before = form_values(widget)
@@ -126,7 +134,8 @@ def pages_with(name: str) -> list[str]:
     for path in sorted((ROOT / "docs").rglob("*.md")):
         if f'rekenhulp("{name}"' in path.read_text("utf-8"):
             rel = path.relative_to(ROOT / "docs").with_suffix("")
-            found.append("" if rel.name == "index" else f"{rel.as_posix()}/")
+            page = rel.parent if rel.name == "index" else rel
+            found.append("" if page == Path() else f"{page.as_posix()}/")
     return found
 
 
@@ -138,6 +147,7 @@ def test_every_rekenhulp_is_on_a_page_and_answers_like_cpython(page, site_url, n
     use_rekenhulp(page)
     widget = page.locator(f'.rekenhulp[data-rekenhulp="{name}"]').first
     same_as_cpython(widget)  # the built-in answer
+    unfold(widget)
     field = widget.locator('.rh-veld:not([data-veld$="jaar"]) > input.rh-invoer[inputmode]').first
     field.fill("2")
     field.press("Tab")
@@ -153,7 +163,7 @@ PLANNER_CASES = [
 
 
 def test_the_960_planner_answers_like_the_cli(page, site_url):
-    page.goto(site_url + pages_with("ve_aanbod")[0])
+    page.goto(site_url + full_page("ve_aanbod"))
     use_rekenhulp(page)
     widget = page.locator('.rekenhulp[data-rekenhulp="ve_aanbod"]').first
     for case in PLANNER_CASES:

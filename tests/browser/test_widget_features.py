@@ -6,7 +6,7 @@ import json
 from urllib.parse import quote
 
 from sitebuild import cli
-from test_rekenhulp import PYODIDE_WAIT_MS, READY, form_values, total_text, use_rekenhulp
+from test_rekenhulp import PYODIDE_WAIT_MS, READY, UREN_PAGE, form_values, total_text, use_rekenhulp
 
 
 def change(widget, name, value):
@@ -24,7 +24,7 @@ def wait_total(widget, values):
 
 
 def test_a_changed_calculation_is_in_the_link_and_the_link_reproduces_it(page, browser, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     change(widget, "fte", "40,5")
@@ -48,7 +48,7 @@ def test_a_changed_calculation_is_in_the_link_and_the_link_reproduces_it(page, b
 
 
 def test_a_broken_link_state_gets_a_notice_and_the_preset(page, site_url):
-    page.goto(site_url + "#rh1=" + quote("{niet: json"))
+    page.goto(site_url + UREN_PAGE + "#rh1=" + quote("{niet: json"))
     page.wait_for_selector(".rekenhulp[data-staat]")  # bound
     widget = page.locator(".rekenhulp").first
     assert form_values(widget)["fte"] == widget.locator('.rh-invoer[name="fte"]').get_attribute(
@@ -60,7 +60,7 @@ def test_a_broken_link_state_gets_a_notice_and_the_preset(page, site_url):
 
 
 def test_reset_restores_the_preset_and_its_answer(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     preset = form_values(widget)
@@ -75,7 +75,7 @@ def test_reset_restores_the_preset_and_its_answer(page, site_url):
 
 
 def test_print_view_shows_inputs_answer_and_sources_only(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator(".rekenhulp").first
     change(widget, "fte", "30")

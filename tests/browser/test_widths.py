@@ -16,9 +16,9 @@ form's tables of inputs) and fails a cell that is
 from __future__ import annotations
 
 import pytest
-from test_budget import COSTS_PAGE
-from test_rekenhulp import use_rekenhulp
-from test_tables import cell, pages_with
+from test_budget import BUDGET_PAGE, COSTS_PAGE
+from test_rekenhulp import UREN_PAGE, full_page, use_rekenhulp
+from test_tables import cell
 
 WIDTHS = (320, 375, 768, 1280)
 HEIGHT = 800
@@ -178,7 +178,7 @@ LONG_NAME = "Integraal Kindcentrum De Wereldwijzer aan de Burgemeester Van Randw
 
 
 def test_uren_tables_are_whole_at_every_width(wide):
-    widget = open_widget(wide, "", "uren")
+    widget = open_widget(wide, UREN_PAGE, "uren")
     found = at_every_width(wide, widget, "ingebouwd antwoord")
 
     def fill_rows():
@@ -197,7 +197,7 @@ def test_uren_tables_are_whole_at_every_width(wide):
 
 
 def test_960_planner_tables_are_whole_at_every_width(wide):
-    widget = open_widget(wide, pages_with("ve_aanbod")[0], "ve_aanbod")
+    widget = open_widget(wide, full_page("ve_aanbod"), "ve_aanbod")
     found = at_every_width(wide, widget, "ingebouwd antwoord")
 
     def short_week():
@@ -221,7 +221,7 @@ def locations_csv(path, count: int = 25):
 
 
 def test_budget_tables_are_whole_at_every_width(wide, tmp_path):
-    widget = open_widget(wide, COSTS_PAGE, "budget")
+    widget = open_widget(wide, BUDGET_PAGE, "budget")
     found = at_every_width(wide, widget, "ingebouwd antwoord")
 
     def rename():

@@ -26,6 +26,7 @@ from sitebuild import ROOT, SUBPATH, build
 
 from calc import rules
 from calc.numbers import date_nl, nl
+from macros import FULL_PAGES
 
 BASE = "http://pbm-wijzer.test"
 SITE_URL = f"{BASE}/{SUBPATH}/"
@@ -214,8 +215,43 @@ def test_navigation_lists_the_knowledge_base():
         "begrippenlijst.md",
         "over-deze-site.md",
         "rekenregels.md",
+        "rekenhulpen/index.md",
+        *FULL_PAGES.values(),
     }
     assert expected <= set(nav_pages())
+
+
+def test_the_rekenhulpen_are_the_first_section_after_home():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_IgnoreTagsLoader)
+    home, section = config["nav"][:2]
+    assert home == {"Home": "index.md"}
+    assert section == {"Rekenhulpen": [{"Overzicht": "rekenhulpen/index.md"}, *FULL_PAGES.values()]}
+
+
+WIDGET = re.compile(
+    r'<section class="rekenhulp(?P<compact> rekenhulp--compact)?" id="[^"]+"'
+    r' data-rekenhulp="(?P<name>[^"]+)"(?P<body>.*?)</section>',
+    re.S,
+)
+
+
+@pytest.mark.parametrize("page", nav_pages())
+def test_a_rekenhulp_is_whole_on_its_own_page_and_compact_elsewhere(site, page):
+    built = built_path(site, page)
+    widgets = list(WIDGET.finditer(built.read_text("utf-8")))
+    assert widgets, page
+    for widget in widgets:
+        own = FULL_PAGES[widget["name"]] == page
+        assert bool(widget["compact"]) != own, (page, widget["name"])
+        if own:
+            continue
+        body = widget["body"]
+        # The form is folded away above the answer; a link leads to the full page.
+        assert body.index('<details class="rh-invoervak">') < body.index('class="rh-form"')
+        assert body.index("</details>") < body.index('class="rh-resultaat"')
+        href = re.search(r'<p class="rh-volledig">.*?<a href="([^"]+)"', body, re.S)[1]
+        target = (built.parent / href).resolve() / "index.html"
+        assert target == built_path(site, FULL_PAGES[widget["name"]]).resolve(), (page, href)
 
 
 def test_every_page_in_the_navigation_is_built(site):
@@ -342,7 +378,7 @@ def test_abbreviations_leave_the_rekenhulp_intact(site):
     """The rekenhulp is raw HTML: no <abbr> may land inside it, its inputs or its labels."""
     for page in nav_pages():
         text = built_path(site, page).read_text("utf-8")
-        for section in re.findall(r'<section class="rekenhulp".*?</section>', text, re.S):
+        for section in re.findall(r'<section class="rekenhulp[ "].*?</section>', text, re.S):
             assert "<abbr" not in section, page
 
 
@@ -402,7 +438,7 @@ def test_every_rekenhulp_opens_on_the_current_year_without_a_warning(site, page)
     typed year), and its built-in answer carries no warning of its own making."""
     year = str(date.today().year)
     text = built_path(site, page).read_text("utf-8")
-    sections = re.findall(r'<section class="rekenhulp".*?</section>', text, re.S)
+    sections = re.findall(r'<section class="rekenhulp[ "].*?</section>', text, re.S)
     assert sections, page
     for section in sections:
         years = re.findall(r'name="(?:jaar|begrotingsjaar)" type="text"[^>]*? value="([^"]*)"', section)

@@ -70,6 +70,28 @@ def test_widget_contains_form_and_prerendered_answer():
     assert "765 uur" in html
 
 
+def _between(text: str, start: str, end: str) -> str:
+    begin = text.index(start)
+    return text[begin : text.index(end, begin) + len(end)]
+
+
+def test_a_compact_widget_is_the_same_form_folded_above_the_answer_with_a_link():
+    full = api.widget("budget", "rh1", {"preset": "veldhoven"})
+    compact = api.widget("budget", "rh1", {"preset": "veldhoven"}, "../rekenhulpen/budget/")
+    assert "rekenhulp--compact" not in full and "<details" not in full
+    assert 'class="rekenhulp rekenhulp--compact"' in compact
+    order = ['<details class="rh-invoervak">', "<summary>", "<form", "</form>", "</details>"]
+    positions = [compact.index(part) for part in [*order, 'class="rh-resultaat"']]
+    assert positions == sorted(positions)
+    assert '<a href="../rekenhulpen/budget/">' in _between(
+        compact, '<p class="rh-volledig">', "</p>"
+    )
+    # The same form, presets and answer: one rekenhulp, shown two ways.
+    for start, end in (("<form", "</form>"), ('<div class="rh-resultaat"', "</section>")):
+        assert _between(full, start, end) == _between(compact, start, end)
+    assert _between(full, "data-voorbeelden=", " ") == _between(compact, "data-voorbeelden=", " ")
+
+
 def test_widget_rejects_an_invalid_preset():
     with pytest.raises(ValueError):
         api.widget("uren", "rh1", {"jaar": 2026, "fte": "veel"})

@@ -175,6 +175,26 @@ def test_vaste_voet_per_aanbieder_counts_once_per_provider():
     assert Decimal(out["totaal"]["gefinancierde_uren"]) == LEGAL * 16 + 2 * 60
 
 
+def test_vaste_voet_per_aanbieder_refuses_rows_without_an_aanbieder():
+    # Rows without an aanbieder would share one vaste voet as if they were one aanbieder.
+    rows = [row("a", "X", "10"), row("b", "", "5"), row("c", "", "1")]
+    out = compute(base(locaties=rows, vaste_voet_uren="60", vaste_voet_per="aanbieder"))
+    assert [item["veld"] for item in out["fouten"]] == [
+        "locaties[2].aanbieder",
+        "locaties[3].aanbieder",
+    ]
+    assert "‘Aanbieder’ in rij 2 van ‘Locaties’" in out["fouten"][0]["melding"]
+    assert "Per locatie" in out["fouten"][0]["melding"]
+    # Per locatie, without a vaste voet, or with one location, no aanbieder is needed.
+    for changes in (
+        {"vaste_voet_per": "locatie"},
+        {"vaste_voet_uren": ""},
+        {"locaties": rows[1:2]},
+    ):
+        settings = {"locaties": rows, "vaste_voet_uren": "60", "vaste_voet_per": "aanbieder"}
+        assert "fouten" not in compute(base(**{**settings, **changes}))
+
+
 def test_enschede_factor_multiplies_the_hours_per_child_only():
     data = budget.initial({"jaar": YEAR, "preset": "enschede"})
     assert "geen getallen" in budget.PRESETS["enschede"]["toelichting"]
@@ -404,6 +424,8 @@ rows_strategy = st.lists(
 def test_totals_equal_the_sum_of_locations_and_providers(
     rows, per, fixed, hours_per_child, indexes
 ):
+    if per == "aanbieder":  # a vaste voet per aanbieder needs every row's aanbieder
+        rows = [{**item, "aanbieder": item["aanbieder"] or "A"} for item in rows]
     out = compute(
         base(
             locaties=rows,

@@ -11,9 +11,12 @@ import { bindFiles, storage } from "./rekenhulp/files.js";
 import { bindTables, clearErrors, fillForm, presetOf, readForm, restoreRows, showErrors } from "./rekenhulp/form.js";
 import { pager } from "./rekenhulp/pages.js";
 import "./afkortingen.js"; // tooltips on tap and focus; loaded here, the site's one entry script
+import { Notice } from "./rekenhulp/notice.js";
+import { printWidget } from "./rekenhulp/print.js";
+import { openCalculation, saveCalculation } from "./rekenhulp/saved.js";
 
 const TYPING_PAUSE_MS = 250; // the answer follows this long after the last keystroke
-const URL_LIMIT = 2000; // longer states (big tables) stay out of the address bar
+const URL_LIMIT = 2000; // longer states (big tables) stay out of the address bar: "Bewaar berekening"
 const FILE_TABLES = { budget: "locaties" }; // rekenhulpen with CSV and browser storage
 const BROKEN_LINK =
   "De berekening in deze link kon niet worden gelezen; de rekenhulp heeft haar niet overgenomen. " +
@@ -66,58 +69,21 @@ function stateFromUrl(root) {
   }
 }
 
+function linkFor(root, values) {
+  return `#${root.id}=${encodeURIComponent(JSON.stringify(values))}`;
+}
+
+/** Puts `values` in the address; returns false when they are too long for it. */
 function stateToUrl(root, values, isPreset) {
-  const encoded = `#${root.id}=${encodeURIComponent(JSON.stringify(values))}`;
+  const encoded = linkFor(root, values);
   const ours = location.hash.startsWith(`#${root.id}=`);
-  if (isPreset || encoded.length > URL_LIMIT) {
+  const fits = encoded.length <= URL_LIMIT;
+  if (isPreset || !fits) {
     if (ours) history.replaceState(history.state, "", location.pathname + location.search);
   } else {
     history.replaceState(history.state, "", location.pathname + location.search + encoded);
   }
-}
-
-function printHeader(root, current) {
-  const header = document.createElement("div");
-  header.className = "rh-afdrukkop";
-  const title = document.createElement("p");
-  title.className = "rh-afdrukkop__titel";
-  title.textContent = `${root.querySelector(".rh-titel").textContent} (PBM-wijzer)`;
-  const meta = document.createElement("p");
-  const today = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long" }).format(new Date());
-  meta.textContent = `Berekend op ${today}. Adres van deze berekening: ${location.href}`;
-  const list = document.createElement("dl");
-  for (const field of root.querySelectorAll(".rh-veld")) {
-    const control = field.querySelector(".rh-invoer");
-    const term = document.createElement("dt");
-    term.textContent = field.querySelector(".rh-label").textContent;
-    const value = document.createElement("dd");
-    value.textContent = (control.tagName === "SELECT" ? control.selectedOptions[0]?.text : control.value) || "(leeg)";
-    list.append(term, value);
-  }
-  const inputs = document.createElement("p");
-  inputs.className = "rh-afdrukkop__kop";
-  inputs.textContent = "Uw invoer";
-  header.append(title, meta, inputs, list);
-  if (!current) {
-    const warning = document.createElement("p");
-    warning.className = "rh-afdrukkop__kop";
-    warning.textContent = "Let op: de uitkomst hieronder hoort bij eerdere invoer dan hierboven staat.";
-    header.append(warning);
-  }
-  return header;
-}
-
-function printWidget(root, current) {
-  root.querySelector(".rh-afdrukkop")?.remove();
-  root.prepend(printHeader(root, current));
-  document.body.classList.add("rh-afdrukken");
-  root.classList.add("rh-afdrukdoel");
-  const done = () => {
-    document.body.classList.remove("rh-afdrukken");
-    root.classList.remove("rh-afdrukdoel");
-  };
-  window.addEventListener("afterprint", done, { once: true });
-  window.print();
+  return isPreset || fits;
 }
 
 // How much of the runtime has arrived while it loads: a bar and a percentage beside the status
@@ -188,6 +154,7 @@ class Rekenhulp {
     this.result = root.querySelector(".rh-resultaat");
     this.status = root.querySelector(".rh-status");
     this.builtIn = this.result.innerHTML;
+    this.answer = { html: this.builtIn, pages: {} }; // the answer shown, as calc gave it (showResult)
     this.builtRows = new Map([...this.form.querySelectorAll("table[data-tabel]")].map((t) => [t, t.tBodies[0].innerHTML]));
     this.preset = presetOf(this.form);
     this.presetInput = JSON.stringify(this.preset);
@@ -206,6 +173,17 @@ class Rekenhulp {
     root.querySelector(".rh-titel").after(this.notice);
     this.progress = loadProgress();
     this.status.after(this.progress);
+    this.details = root.querySelector("details.rh-invoervak"); // a compact rekenhulp's folded form
+    this.presetSelect = this.form.querySelector('select[name="preset"]');
+    this.choice = this.presetSelect?.value; // the example last filled in (the select shows the new one)
+    this.feedback = new Notice(root); // next to the control used, with "Ongedaan maken"
+    this.undoTo = null; // the snapshot its "Ongedaan maken" restores
+    this.linkNote = document.createElement("p");
+    this.linkNote.className = "rh-adresmelding";
+    this.linkNote.hidden = true;
+    this.linkNote.textContent =
+      "Deze berekening is te groot voor een link: wie het adres van deze pagina opent, ziet het voorbeeld van de pagina. " +
+      "Bewaar haar met ‘Bewaar berekening’.";
   }
 
   get current() {
@@ -253,7 +231,7 @@ class Rekenhulp {
       this.ticket++; // drop what is on its way: this input is answered
       this.asked = null;
       if (input === this.shown) clearErrors(this.root);
-      else if (errors) showErrors(this.root, this.refused.errors, focus);
+      else if (errors) this.showErrors(this.refused.errors, focus);
       return this.view();
     }
     const ask = { input, errors, focus, ticket: ++this.ticket };
@@ -270,14 +248,42 @@ class Rekenhulp {
     if (this.fileTable) storage.save(this.root, values);
     if (reply.fouten) {
       this.refused = { input, errors: reply.fouten };
-      if (errors) showErrors(this.root, reply.fouten, focus);
+      if (errors) this.showErrors(reply.fouten, focus);
       return;
     }
     clearErrors(this.root);
-    this.result.innerHTML = reply.html; // built by calc, which escapes every text
-    pageResults(this.result, reply.paginas ?? {});
+    this.showResult(reply.html, reply.paginas);
     this.shown = input;
-    stateToUrl(this.root, values, input === this.presetInput);
+    this.linkTo(values);
+  }
+
+  /** Puts an answer in the result: calc's HTML, with a pager below each long table. */
+  showResult(html, pages = {}) {
+    this.result.innerHTML = html; // built by calc, which escapes every text
+    pageResults(this.result, pages);
+    this.answer = { html, pages };
+  }
+
+  /** calc's field errors at their fields; focus: to the summary (a submit). Otherwise the message
+   * of the field just left is brought into view: on a phone it may be just below the screen. */
+  showErrors(errors, focus) {
+    showErrors(this.root, errors, focus);
+    const left = this.left?.isConnected && document.getElementById(`${this.left.id}-fout`);
+    if (!focus && left && !left.hidden) left.scrollIntoView({ block: "nearest", behavior: "instant" });
+  }
+
+  /** The address holds `values` (the answer shown) if they fit; the form says when they do not. */
+  linkTo(values) {
+    const input = JSON.stringify(values);
+    this.linkNote.hidden = stateToUrl(this.root, values, input === this.presetInput);
+  }
+
+  /** Whether the address holds the form's input, and if not, whether it is too long for it. */
+  address() {
+    const input = JSON.stringify(readForm(this.form));
+    const link = stateFromUrl(this.root);
+    const holds = link?.values ? JSON.stringify(link.values) === input : input === this.presetInput;
+    return { holds, tooLong: !holds && linkFor(this.root, JSON.parse(input)).length > URL_LIMIT };
   }
 
   /** Drop whatever is on its way: a typing pause, a computation, an import. */
@@ -290,21 +296,83 @@ class Rekenhulp {
 
   reset() {
     this.cancel();
-    fillForm(this.form, this.preset);
+    this.fill(this.preset);
     for (const [table, rows] of this.builtRows) restoreRows(table, rows);
     clearErrors(this.root);
-    this.result.innerHTML = this.builtIn;
+    this.showResult(this.builtIn);
     this.shown = this.wanted = this.presetInput;
     this.refused = null;
     this.say(null);
-    stateToUrl(this.root, this.preset, true);
+    this.linkTo(this.preset);
     if (this.fileTable) storage.clear(this.root);
     this.view();
   }
 
+  /** Fills the form with `values` as readForm gave them (a link, a file, storage, undo); an example
+   * from practice (not exact) gets an empty row to type in after its rows. */
+  fill(values, { exact = true } = {}) {
+    fillForm(this.form, values, { exact });
+    this.choice = this.presetSelect?.value;
+  }
+
+  /** Opens a compact rekenhulp's form: it holds other input than the page's example. */
+  reveal() {
+    if (this.details) this.details.open = true;
+  }
+
+  /** Everything "Ongedaan maken" puts back: the form, the answer and its state, the stored copy. */
+  snapshot(patch = {}) {
+    const values = { ...readForm(this.form), ...patch };
+    const stored = this.fileTable ? storage.load(this.root) : null;
+    return { values, input: JSON.stringify(values), shown: this.shown, answer: this.answer, refused: this.refused, stored };
+  }
+
+  restore(before) {
+    this.cancel();
+    this.fill(before.values);
+    this.showResult(before.answer.html, before.answer.pages);
+    this.shown = before.shown;
+    this.refused = before.refused;
+    if (this.fileTable) before.stored ? storage.save(this.root, before.stored) : storage.clear(this.root);
+    this.linkTo(JSON.parse(before.shown));
+    this.reveal();
+    this.compute({ errors: true });
+  }
+
+  /** Applies `change` to the form (an example, Standaardwaarden, Wis alle gegevens, a file) and
+   * says `text` after place.after. When it replaced the user's own input (not the page's example),
+   * "Ongedaan maken" puts that back; several replacements in a row go back to before the first.
+   * onlyToUndo: say nothing when there is nothing to undo. */
+  replace(place, text, change, { before = this.snapshot(), onlyToUndo = false } = {}) {
+    const target = (this.feedback.undo && this.undoTo) || before;
+    change();
+    const own = target.input !== this.presetInput && JSON.stringify(readForm(this.form)) !== target.input;
+    this.undoTo = own ? target : null;
+    if (!own && onlyToUndo) return this.feedback.hide();
+    this.feedback.show(place.after, text, { focus: place.focus, undo: own ? () => this.restore(target) : null });
+  }
+
   /** Choosing an example from practice fills the form with its values. */
-  choose(key) {
-    if (this.examples[key]) fillForm(this.form, this.examples[key]);
+  choose(select) {
+    const before = this.snapshot({ preset: this.choice }); // the select already shows the new one
+    this.choice = select.value;
+    const example = this.examples[select.value];
+    if (!example) return this.feedback.hide();
+    const title = select.selectedOptions[0]?.text ?? select.value;
+    const place = { after: select.closest(".rh-veld"), focus: select };
+    this.replace(place, `Het voorbeeld ‘${title}’ staat nu in het formulier.`, () => this.fill(example, { exact: false }), { before });
+  }
+
+  /** "Open berekening": a file made by "Bewaar berekening" replaces the form, or says why not. */
+  async open(file, place) {
+    if (!file) return;
+    const read = await openCalculation(this.root, file, this.preset);
+    if (read.error) return this.feedback.show(place.after, read.error, { focus: place.focus, error: true });
+    this.cancel();
+    this.say(null);
+    this.replace(place, read.message, () => this.fill(read.values));
+    this.reveal();
+    this.compute({ errors: true });
   }
 
   /** The state in the address (on load and when only the fragment changes). */
@@ -314,12 +382,14 @@ class Rekenhulp {
     if (link.broken) {
       this.say(BROKEN_LINK);
       const values = readForm(this.form); // the address shows what the form holds again
-      stateToUrl(this.root, values, JSON.stringify(values) === this.presetInput);
+      this.linkTo(values);
       return false;
     }
     this.say(null);
     this.cancel();
-    fillForm(this.form, link.values);
+    this.feedback.hide();
+    this.fill(link.values);
+    this.reveal();
     return true;
   }
 
@@ -332,37 +402,65 @@ class Rekenhulp {
     const { form } = this;
     this.root.addEventListener("focusin", useEngine, { once: true }); // about to be used
     form.addEventListener("input", (event) => {
-      if (event.target.tagName !== "SELECT" && event.target.type !== "file") this.typed();
+      if (event.target.type === "file") return;
+      if (event.target !== this.presetSelect) this.feedback.hide(); // the user changes the input
+      if (event.target.tagName !== "SELECT") this.typed();
     });
     form.addEventListener("change", (event) => {
       if (event.target.type === "file") return;
-      if (event.target.name === "preset" && event.target.value) this.choose(event.target.value);
+      this.left = event.target; // the field the user just left, for its message (showErrors)
+      if (event.target === this.presetSelect) this.choose(event.target);
+      else this.feedback.hide();
       this.compute({ errors: true });
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.compute({ errors: true, focus: true, force: true });
     });
-    bindTables(form, () => this.compute({ errors: true }));
-    form.querySelector(".rh-acties").append(
-      button("Standaardwaarden", () => this.reset()),
-      button("Afdrukken", () => printWidget(this.root, this.current)),
-    );
+    bindTables(form, () => {
+      this.feedback.hide();
+      this.compute({ errors: true });
+    });
+    this.bindActions(form.querySelector(".rh-acties"));
     if (this.fileTable) {
       this.files = bindFiles(this.root, {
         engine: { call: (...args) => useEngine().call(...args) },
         run: () => this.compute({ errors: true }),
-        reset: () => this.reset(),
+        replace: (...args) => this.replace(...args),
+        wipe: (place) => this.replace(place, "Alle gegevens van deze rekenhulp zijn gewist uit deze browser.", () => this.reset()),
         tableKey: this.fileTable,
       });
     }
     if (!this.followLink() && this.fileTable) {
       const stored = storage.load(this.root);
-      if (stored) fillForm(form, stored);
+      if (stored) this.fill(stored);
     }
     this.view();
     // A link with a calculation, stored or restored input: differs from the built-in answer.
-    if (JSON.stringify(readForm(form)) !== this.presetInput) this.compute({ errors: true });
+    if (JSON.stringify(readForm(form)) !== this.presetInput) {
+      this.reveal();
+      this.compute({ errors: true });
+    }
+  }
+
+  bindActions(actions) {
+    const reset = button("Standaardwaarden", () =>
+      this.replace({ after: actions, focus: reset }, "Het voorbeeld van deze pagina staat weer in het formulier.", () => this.reset()),
+    );
+    const file = Object.assign(document.createElement("input"), { type: "file", accept: ".json,application/json", hidden: true });
+    const open = button("Open berekening", () => file.click());
+    file.addEventListener("change", () => {
+      this.open(file.files?.[0], { after: actions, focus: open });
+      file.value = ""; // the same file again is a new choice
+    });
+    actions.append(
+      reset,
+      button("Afdrukken", () => printWidget(this.root, { current: this.current, address: this.address() })),
+      button("Bewaar berekening", () => saveCalculation(this.root, readForm(this.form))),
+      open,
+      file,
+    );
+    actions.after(this.linkNote);
   }
 }
 

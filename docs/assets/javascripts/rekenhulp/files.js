@@ -3,7 +3,7 @@
 // writing CSV is calc's (calc/csv_nl.py); this only moves text between the file and the worker.
 import { readForm, setRows } from "./form.js";
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export const storage = {
   key: (root) => `pbm-wijzer:${location.pathname}:${root.id}`,
@@ -35,8 +35,8 @@ function element(tag, props = {}, ...children) {
   return node;
 }
 
-function download(text, filename) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+export function download(text, filename, type = "text/csv") {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const link = element("a", { href: url, download: filename });
   document.body.append(link);
   link.click();
@@ -50,8 +50,9 @@ function say(box, lines, isError) {
 }
 
 /** Adds the CSV and storage controls below the table `tableKey` of the widget `root`; returns
- * {cancel}. `run` computes the form, `reset` restores the preset. */
-export function bindFiles(root, { engine, run, reset, tableKey }) {
+ * {cancel}. `run` computes the form; `replace(place, text, change, options)` applies `change` to
+ * the form and offers to undo it (Rekenhulp.replace); `wipe(place)` empties the form and storage. */
+export function bindFiles(root, { engine, run, replace, wipe, tableKey }) {
   const form = root.querySelector(".rh-form");
   const table = form.querySelector(`table[data-tabel="${CSS.escape(tableKey)}"]`);
   if (!table) return null;
@@ -72,6 +73,18 @@ export function bindFiles(root, { engine, run, reset, tableKey }) {
     }
   };
   const button = (label, onClick) => element("button", { type: "button", className: "md-button rh-knop", textContent: label, onclick: onClick });
+  const wipeButton = button("Wis alle gegevens", () => {
+    input.value = "";
+    say(messages, []);
+    wipe({ after: actions, focus: wipeButton }); // also cancels an import on its way
+  });
+  const actions = element(
+    "div",
+    { className: "rh-acties" },
+    button("Locaties downloaden (CSV)", exportCsv("tabel")),
+    button("Uitkomst downloaden (CSV)", exportCsv("resultaat")),
+    wipeButton,
+  );
   const box = element(
     "div",
     { className: "rh-bestanden" },
@@ -84,18 +97,7 @@ export function bindFiles(root, { engine, run, reset, tableKey }) {
         "De eerste regel noemt de kolommen. Het bestand blijft op uw computer.",
     }),
     input,
-    element(
-      "div",
-      { className: "rh-acties" },
-      button("Locaties downloaden (CSV)", exportCsv("tabel")),
-      button("Uitkomst downloaden (CSV)", exportCsv("resultaat")),
-      button("Wis alle gegevens", () => {
-        reset(); // also cancels an import on its way
-        storage.clear(root);
-        input.value = "";
-        say(messages, ["Alle gegevens van deze rekenhulp zijn gewist uit deze browser."]);
-      }),
-    ),
+    actions,
     status,
   );
   table.closest(".rh-tabelveld").after(box);
@@ -137,7 +139,9 @@ export function bindFiles(root, { engine, run, reset, tableKey }) {
       say(messages, [`‘${file.name}’ is niet ingelezen; de tabel is niet veranderd.`, ...why], true);
       return;
     }
-    setRows(table, rows);
+    replace({ after: actions, focus: input }, `De locaties uit ‘${file.name}’ staan nu in de tabel.`, () => setRows(table, rows), {
+      onlyToUndo: true,
+    });
     const lines = [`${rows.length} ${rows.length === 1 ? "locatie" : "locaties"} ingelezen uit ‘${file.name}’.`];
     for (const item of [...(reply.fouten ?? []), ...(reply.waarschuwingen ?? [])]) {
       lines.push(typeof item === "string" ? item : item.melding);

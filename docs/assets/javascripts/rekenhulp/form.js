@@ -55,7 +55,9 @@ export function presetOf(form) {
   return values;
 }
 
-export function fillForm(form, values) {
+/** Puts `values` in the form. exact: the tables get exactly the given rows (undo), not one empty
+ * row more to type in. */
+export function fillForm(form, values, { exact = false } = {}) {
   for (const input of scalarInputs(form)) {
     const value = values[input.name];
     if (typeof value === "string") input.value = value;
@@ -63,7 +65,7 @@ export function fillForm(form, values) {
   }
   for (const table of tables(form)) {
     const rows = values[table.dataset.tabel];
-    if (Array.isArray(rows)) setRows(table, rows);
+    if (Array.isArray(rows)) setRows(table, rows, { exact });
   }
 }
 
@@ -100,14 +102,16 @@ function newRow(table, values = {}) {
 const maxRows = (table) => Number(table.dataset.maxRijen) || Infinity;
 const pageOf = (n) => Math.floor((n - 1) / PAGE_ROWS); // the page of row n (from 1)
 
-/** Replace the rows (a CSV import, a link): given rows, then one empty row where room is left. */
-export function setRows(table, rows) {
+/** Replace the rows (a CSV import, a link): given rows, then one empty row where room is left
+ * (unless `exact`). */
+export function setRows(table, rows, { exact = false } = {}) {
   const kept = rows
     .filter((r) => r && typeof r === "object")
     .slice(0, maxRows(table))
     .map((r) => asRow(table, r));
-  // One empty row to type in, unless the given rows already end with one.
-  if (kept.length < maxRows(table) && !(kept.length && isEmpty(table, kept.at(-1)))) kept.push(asRow(table, {}));
+  // One empty row to type in, unless the given rows already end with one; a table is never empty.
+  const endsBlank = kept.length > 0 && isEmpty(table, kept.at(-1));
+  if ((kept.length < maxRows(table) && !endsBlank && !exact) || kept.length === 0) kept.push(asRow(table, {}));
   held.set(table, { rows: kept, page: 0 });
   render(table);
 }
