@@ -14,7 +14,8 @@ and PASS/FAIL, and writes everything (every sample) to <out>/latest.json.
 
 The measurements (numbers as in issue 7):
 1. navigation -> the built-in answer of the home page visible;
-2. navigation with an empty cache -> the rekenhulp answering a changed input;
+2. navigation with an empty cache -> the rekenhulp answering a changed input (on the home page
+   the rekenhulp is compact: its form is opened first, a click that starts the runtime);
 3. the floor: a bare page beside the site whose module worker only loads the same runtime (the
    site's pyodide.mjs, trimmed standard library and lockfile) and runs `1 + 1`; and the ratio 2/3;
 4. a click on a menu link to another page with a rekenhulp (instant navigation; Pyodide already
@@ -488,6 +489,16 @@ def changed(preset: dict, value: int) -> tuple[str, str]:
     return str(value), expected_total(tuple(sorted(values.items())))
 
 
+def unfold(page) -> None:
+    """Open the uren rekenhulp's form where it is compact (the home page: the page's example with
+    the form folded away) as a user does, with a click on its summary; that starts the runtime."""
+    widget = page.locator(UREN).first
+    widget.locator(".rh-resultaat").wait_for(state="attached")  # parsed up to past the form
+    fold = widget.locator("details.rh-invoervak:not([open]) > summary")
+    if fold.count():
+        fold.click()
+
+
 def field(page):
     return page.locator(UREN).first.locator(f'.rh-invoer[name="{FIELD}"]')
 
@@ -604,6 +615,7 @@ def visit(context, out, base, traffic, home, targets, preset, changes, run, budg
         value, total = changed(preset[home], 100 + run)
         page.goto(base + home, wait_until="commit")
         page.wait_for_function("() => !!window.__bench")
+        unfold(page)
         answer = change_and_wait(page, value, total)
         out["2_koud_antwoord_ms"] = answer["frame"]
         out["1_ingebouwd_antwoord_ms"] = page.evaluate("__bench.builtIn")
@@ -670,6 +682,7 @@ def visit(context, out, base, traffic, home, targets, preset, changes, run, budg
         value, total = changed(preset[home], 400 + run)
         page.goto(base + home, wait_until="commit")
         page.wait_for_function("() => !!window.__bench")
+        unfold(page)
         answer = change_and_wait(page, value, total)
         out["8_herhaal_antwoord_ms"] = answer["frame"]
         settle(page, traffic)
@@ -833,6 +846,7 @@ def line_run(pw, base, traffic, home, preset, line, run) -> dict:
                 "([s, t]) => { __bench.whenText(s, t).then((a) => { window.__done = a; }); }",
                 [TOTAL, total],
             )
+            unfold(page)
             box = field(page)
             box.fill(value)
             box.press("Tab")
@@ -1249,7 +1263,7 @@ def main(argv=None) -> int:
             budget_pages = pages_with(site, 'data-rekenhulp="budget"')
             csv = budget_csv(Path(tmp) / "locaties.csv")
             big = budget_csv(Path(tmp) / "groot.csv", BIG_TABLE, places=True)
-            readable = pages_with(site, 'class="rekenhulp"')
+            readable = pages_with(site, 'data-rekenhulp="')  # compact ones too
             visits, floors = [], []
             extra: dict[str, list] = {"lezers": [], **{line: [] for line in LINES}}
             with sync_playwright() as pw:
