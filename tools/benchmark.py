@@ -80,11 +80,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from sitebuild import BROWSER_ARGS, SUBPATH, QuietHandler, build, cli, find_browser  # noqa: E402
 from trimmed_runtime import lockfile  # noqa: E402
+
+from calc import uren_html  # noqa: E402
 
 PYODIDE_WAIT_MS = 90_000
 FLOOR_DIR = "bench-floor"  # beside the site in the served root, never in docs/
@@ -459,40 +462,50 @@ def budget_csv(path: Path, rows: int = 2000, places: bool = False) -> Path:
 # ---------------------------------------------------------------- measurements
 
 
+# The form's input as the page sends it to calc: its fields and its tables' rows (form.js).
+FORM_VALUES = """(widget) => {
+  const form = widget.querySelector(".rh-form");
+  const values = {};
+  for (const c of form.querySelectorAll(".rh-veld > .rh-invoer")) values[c.name] = c.value;
+  for (const t of form.querySelectorAll("table[data-tabel]")) {
+    values[t.dataset.tabel] = [...t.tBodies[0].rows].map((row) => Object.fromEntries(
+      [...row.querySelectorAll("[data-kolom]")].map((c) => [c.dataset.kolom, c.value])));
+  }
+  return values;
+}"""
+
+
 def presets(browser, base: str, paths: list[str]) -> dict[str, dict]:
-    """The preset values of each page's first rekenhulp, read with JavaScript off."""
+    """The preset input of each page's first uren rekenhulp, read with JavaScript off."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     out = {}
     for path in paths:
         page.goto(base + path)
-        widget = page.locator(UREN).first
-        out[path] = {
-            el.get_attribute("name"): el.input_value()
-            for el in widget.locator(".rh-veld > .rh-invoer").all()
-        }
+        out[path] = page.locator(UREN).first.evaluate(FORM_VALUES)
     context.close()
     return out
 
 
 @functools.cache
-def expected_total(values: tuple) -> str:
-    status, result = cli("uren", dict(values))
+def expected_total(values: str) -> str:
+    status, result = cli("uren", json.loads(values))
     if status != 0:
-        raise RuntimeError(f"calc uren weigert {dict(values)}: {result}")
-    return result["weergave"]["totaal"]
+        raise RuntimeError(f"calc uren weigert {values}: {result}")
+    return uren_html.words(result)["totaal"]  # as the page words calc's numbers
 
 
 def changed(preset: dict, value: int) -> tuple[str, str]:
     """(new value, the total `python -m calc uren` gives for the form with it)."""
     values = {**preset, FIELD: str(value)}
-    return str(value), expected_total(tuple(sorted(values.items())))
+    return str(value), expected_total(json.dumps(values, sort_keys=True))
 
 
-def unfold(page) -> None:
-    """Open the uren rekenhulp's form where it is compact (the home page: the page's example with
-    the form folded away) as a user does, with a click on its summary; that starts the runtime."""
-    widget = page.locator(UREN).first
+def unfold(page, rekenhulp: str = UREN) -> None:
+    """Open a rekenhulp's form where it is compact (a page about something else, such as the home
+    page: its example with the form folded away) as a user does, with a click on its summary; that
+    starts the runtime."""
+    widget = page.locator(rekenhulp).first
     widget.locator(".rh-resultaat").wait_for(state="attached")  # parsed up to past the form
     fold = widget.locator("details.rh-invoervak:not([open]) > summary")
     if fold.count():
@@ -706,11 +719,12 @@ def visit(context, out, base, traffic, home, targets, preset, changes, run, budg
 def budget_run(page, base, path, csv) -> dict:
     page.goto(base + path)
     widget = page.locator(BUDGET).first
+    unfold(page, BUDGET)
     widget.locator("input.rh-invoer").first.click()  # using it starts the runtime
     page.wait_for_selector(f'{BUDGET}[data-staat="klaar"]', timeout=PYODIDE_WAIT_MS)
-    upload = widget.locator('input[type="file"]')
+    upload = widget.locator("input.rh-bestand")
     if upload.count() == 0:
-        return {"niet_gemeten": "budget-rekenhulp heeft geen bestandsinvoer"}
+        return {"niet_gemeten": "budget-rekenhulp heeft geen CSV-invoer"}
     result = f"{BUDGET} .rh-resultaat"
     page.evaluate("(s) => { window.__answer = __bench.whenChanged(s); }", result)
     upload.first.set_input_files(str(csv))
@@ -744,6 +758,7 @@ def big_table_run(page, base, path, csv) -> dict:
     page.evaluate("localStorage.clear()")  # no table of an earlier phase
     page.reload()
     widget = page.locator(BUDGET).first
+    unfold(page, BUDGET)
     widget.locator("input.rh-invoer").first.click()
     page.wait_for_selector(f'{BUDGET}[data-staat="klaar"]', timeout=PYODIDE_WAIT_MS)
     result = f"{BUDGET} .rh-resultaat"
@@ -764,7 +779,7 @@ def big_table_run(page, base, path, csv) -> dict:
         out[f"{key}_langste_taak_ms"] = max((d for t, d in tasks if t >= start), default=0)
         out[f"{key}_taken_ms"] = [round(d) for t, d in tasks if t >= start]
 
-    measured("import", lambda: widget.locator('input[type="file"]').set_input_files(str(csv)))
+    measured("import", lambda: widget.locator("input.rh-bestand").set_input_files(str(csv)))
     rows = page.evaluate(
         "(s) => document.querySelector(s).querySelector('table[data-paginas]')?.dataset.rijen",
         result,
