@@ -112,7 +112,9 @@ def test_bad_input_names_the_field(field, raw, words):
 
 def test_api_widget_and_render():
     out = json.loads(api.render("ve_aanbod", json.dumps(ve_aanbod.EXAMPLE)))
-    assert "900 uur" in out["html"] and "stb-2019-315" in out["html"]
+    # the answer cites its rules' sources (the 16 uur per week: OCW's explanation of the norm)
+    source = rules.rule("ve_aanbod_basis_uren_per_week").source.url
+    assert "900 uur" in out["html"] and source in out["html"]
     widget = api.widget("ve_aanbod", "rh2", {})
     assert 'data-rekenhulp="ve_aanbod"' in widget and 'id="rh2-startdatum"' in widget
     assert 'role="img"' in widget
