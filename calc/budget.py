@@ -55,7 +55,7 @@ MAX_ROWS = 5_000  # a national overview has some 2,000 VE locations
 CENT = Decimal("0.01")
 
 GRONDSLAGEN = {
-    "doelgroeppeuters": "Doelgroeppeuters op 1 januari (de wettelijke grondslag)",
+    "doelgroeppeuters": "Doelgroeppeuters op 1 januari (zoals het wettelijk minimum telt)",
     "bezette_plaatsen": "Bezette peuterplaatsen (zoals Veldhoven financiert)",
 }
 VASTE_VOET_PER = {"locatie": "Per locatie", "aanbieder": "Per aanbieder"}
@@ -316,13 +316,16 @@ FIELDS = (
     _year(
         "begrotingsjaar",
         "Begrotingsjaar",
-        "Het jaar waarvoor u begroot. Het wettelijk minimum telt de doelgroeppeuters op 1 januari"
-        " van dat jaar.",
+        f"Het jaar waarvoor u begroot. Het wettelijk minimum telt de doelgroeppeuters van {_AGES}"
+        " op 1 januari van dat jaar.",
     ),
     Choice(
         key="grondslag",
         label="Waarover telt u de uren?",
-        hint="Het wettelijk minimum telt doelgroeppeuters; een gemeente mag anders financieren.",
+        hint=(
+            f"Het wettelijk minimum telt doelgroeppeuters van {_AGES} op 1 januari, per locatie;"
+            " een gemeente mag anders financieren."
+        ),
         options=tuple(GRONDSLAGEN.items()),
     ),
     Field(

@@ -84,7 +84,7 @@ def _note(note: dict, result: dict) -> str:
     if kind == "telt_bezette_plaatsen":
         return (
             "U telt de uren over bezette plaatsen. Het wettelijk minimum telt doelgroeppeuters"
-            " op 1 januari: de tabel zet beide naast elkaar."
+            f" van {_ages(result)} op 1 januari: de tabel zet beide naast elkaar."
         )
     raise ValueError(f"unknown budget note {kind!r}")
 
