@@ -12,6 +12,7 @@ import json
 from decimal import Decimal
 
 from test_budget import COSTS_PAGE, WIDGET
+from test_keep_work import undo_button
 from test_rekenhulp import PYODIDE_WAIT_MS, form_values, use_rekenhulp
 
 from calc import api, budget
@@ -135,6 +136,29 @@ def test_a_few_hundred_rows_page_through_and_every_row_counts(page, site_url, tm
     values = {**values, "locaties": rows[:50] + rows[51:]}
     wait_answer(widget, values)
     assert inputs.locator(".rh-paginering__tekst").inner_text() == "Rij 51–100 van 120"
+
+
+def test_undo_brings_back_a_long_answer_whose_pager_still_turns(page, site_url, tmp_path):
+    """ "Ongedaan maken" after "Standaardwaarden" puts back the answer for 120 locations: its
+    first page of rows with a pager that works, not a copy of the markup that was on screen."""
+    widget = open_budget(page, site_url)
+    text = csv_text(120)
+    import_csv(widget, tmp_path, text, 120)
+    values = expected_input(widget, text)
+    answer = wait_answer(widget, values)
+    widget.get_by_role("button", name="Standaardwaarden").click()
+    assert pager(widget, ".rh-resultaat").count() == 0  # the example's answer, built in
+    undo_button(widget).click()
+    wait_answer(widget, values)
+    inputs = pager(widget, ".rh-tabelveld").locator(".rh-paginering__tekst")
+    assert inputs.inner_text() == "Rij 1–50 van 121"  # every row back in the form
+    ((key, pages),) = answer["paginas"].items()
+    result_pager = pager(widget, ".rh-resultaat")
+    assert result_pager.count() == 1
+    result_pager.get_by_role("button", name="Volgende 100").click()
+    assert result_pager.locator(".rh-paginering__tekst").inner_text() == "Rij 101–120 van 120"
+    table = widget.locator(f'.rh-resultaat table[data-paginas="{key}"]')
+    assert widget.page.evaluate(SAME_ROWS, [table.locator("tbody").element_handle(), pages[1]])
 
 
 def test_an_error_on_another_page_is_linked_and_the_list_stays_short(page, site_url, tmp_path):
