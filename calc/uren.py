@@ -124,6 +124,7 @@ CENTRES = Table(
             maximum=Decimal(100_000),
             whole=False,
             required=False,
+            unit="fte",  # like the fte above the table: "8,5 fte" is read
         ),
         Field(
             key="doelgroeppeuters",

@@ -433,3 +433,12 @@ def test_no_proposal_when_the_rows_have_no_fte_to_divide_the_staff_lists_coachin
     out = hours_for(locaties=rows, medewerkers=[{"uren_per_week": "36"}])
     assert out["voorstel"] is False and out["kindercentra_lijst"][0]["voorstel"] is None
     assert "niet naar verhouding" in uren.render(out)
+
+
+# --- review of the numbers -------------------------------------------------------------------
+
+
+def test_fte_per_kindercentrum_takes_the_unit_fte():
+    # Review finding 18: like the fte above the table.
+    out = hours_for(locaties=[{"fte": "8,5 fte", "doelgroeppeuters": "3"}])
+    assert exact(out["fte"]) == Fraction(17, 2)
