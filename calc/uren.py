@@ -292,43 +292,56 @@ def planning(hours: Fraction, weeks: Fraction, day: date) -> dict:
     }
 
 
+def _staff_row_error(row: dict) -> dict | None:
+    """A staff row without the hours its contract counts with, or with an average that would
+    not count (only a flexible contract counts its average): its cell, named."""
+    average = "gemiddelde_uren_per_week"
+    if row[average] is not None and not row["flexibel"]:
+        name = STAFF.cell_name(row["rij"], STAFF.column(average))
+        contract = " en vul de contracturen in" if row["uren_per_week"] is None else ""
+        return STAFF.cell_error(
+            row["rij"],
+            average,
+            f"{name} telt alleen bij een flexibel contract: kies ‘ja’ bij ‘Flexibel contract’, "
+            f"of maak het gemiddelde leeg{contract}.",
+        )
+    column = average if row["flexibel"] else "uren_per_week"
+    if row[column] is not None:
+        return None
+    why = (
+        "bij een flexibel contract telt de gemiddelde inzet per week"
+        if row["flexibel"]
+        else "of kies ‘ja’ bij ‘Flexibel contract’ als het een flexibel contract is"
+    )
+    name = STAFF.cell_name(row["rij"], STAFF.column(column))
+    return STAFF.cell_error(row["rij"], column, f"Vul bij {name} een getal in: {why}.")
+
+
 def staff_fte(rows: list[dict], day: date) -> tuple[list[dict], Decimal, Fraction]:
     """IKK rekenregel: fte = hours per week / 36, flexible contracts at their average.
 
     Returns the rows with their fte, the total hours per week and the fte (exact). A row with
-    a flexible contract needs its average; any other row its contract hours.
+    a flexible contract needs its average; any other row its contract hours and no average.
     """
     per_fte = Fraction(rules.value("uren_per_week_per_fte", day))
-    shown, errors, total = [], [], Decimal(0)
+    errors = [found for row in rows if (found := _staff_row_error(row))]
+    if errors:
+        raise InputError(errors)
+    shown, total = [], Decimal(0)
     for row in rows:
-        flexible = row["flexibel"]
-        column = "gemiddelde_uren_per_week" if flexible else "uren_per_week"
-        counted = row[column]
-        if counted is None:
-            why = (
-                "bij een flexibel contract telt de gemiddelde inzet per week"
-                if flexible
-                else "of kies ‘ja’ bij ‘Flexibel contract’ als het een flexibel contract is"
-            )
-            name = STAFF.cell_name(row["rij"], STAFF.column(column))
-            errors.append(
-                STAFF.cell_error(row["rij"], column, f"Vul bij {name} een getal in: {why}.")
-            )
-            continue
+        counted = row["gemiddelde_uren_per_week" if row["flexibel"] else "uren_per_week"]
         total += counted
         fte, fte_exact = number(Fraction(counted) / per_fte, FTE_PLACES)
         shown.append(
             {
                 "rij": row["rij"],
                 "naam": row["naam"],
-                "flexibel": flexible,
+                "flexibel": row["flexibel"],
                 "uren_per_week": plain(counted),
                 "fte": fte,
                 "fte_exact": fte_exact,
             }
         )
-    if errors:
-        raise InputError(errors)
     return shown, total, Fraction(total) / per_fte
 
 

@@ -355,10 +355,11 @@ def test_staff_rows_need_the_hours_their_contract_counts_with():
         )
     assert [e["veld"] for e in caught.value.errors] == [
         "medewerkers[1].gemiddelde_uren_per_week",
-        "medewerkers[2].uren_per_week",
+        "medewerkers[2].gemiddelde_uren_per_week",  # an average, but no flexible contract
     ]
-    assert "rij 1" in caught.value.errors[0]["melding"]
-    assert "flexibel contract" in caught.value.errors[0]["melding"]
+    first, second = (e["melding"] for e in caught.value.errors)
+    assert "rij 1" in first and "flexibel contract" in first
+    assert "rij 2" in second and "vul de contracturen in" in second
 
 
 def test_missing_totals_name_the_field_and_the_table_that_replaces_it():
@@ -442,3 +443,14 @@ def test_fte_per_kindercentrum_takes_the_unit_fte():
     # Review finding 18: like the fte above the table.
     out = hours_for(locaties=[{"fte": "8,5 fte", "doelgroeppeuters": "3"}])
     assert exact(out["fte"]) == Fraction(17, 2)
+
+
+def test_an_average_without_a_flexible_contract_is_refused_on_its_cell():
+    # Review finding 4: the average used to be ignored without a word.
+    row = {"naam": "A", "uren_per_week": "20", "gemiddelde_uren_per_week": "30"}
+    with pytest.raises(InputError) as caught:
+        hours_for(kindercentra=1, medewerkers=[row])
+    (only,) = caught.value.errors
+    assert only["veld"] == "medewerkers[1].gemiddelde_uren_per_week"
+    assert uren.STAFF.cell_name(1, uren.STAFF.column("gemiddelde_uren_per_week")) in only["melding"]
+    assert "kies ‘ja’ bij ‘Flexibel contract’" in only["melding"] and "leeg" in only["melding"]
