@@ -104,8 +104,8 @@ CENTRES = Table(
     key="locaties",  # the key of the earlier table of VE locations: old links keep working
     label="Of per kindercentrum",
     hint=(
-        "Eén rij per kindercentrum: elke registratie in het LRK, ook een KDV en een BSO in één "
-        "gebouw. Vult u hier een kindercentrum in, dan tellen ‘Aantal kindercentra’ en ‘Doelgroeppeuters’ "
+        "Eén rij per kindercentrum, met zijn doelgroeppeuters (0 als het geen VE aanbiedt): elke "
+        "registratie in het LRK, ook een KDV en een BSO in één gebouw. Vult u hier een kindercentrum in, dan tellen ‘Aantal kindercentra’ en ‘Doelgroeppeuters’ "
         "hierboven niet mee, en ‘Fte’ ook niet als u bij elk kindercentrum de fte invult."
     ),
     columns=(
@@ -130,8 +130,8 @@ CENTRES = Table(
             key="doelgroeppeuters",
             label=f"Doelgroeppeuters van {AGE_FROM} tot {AGE_TO} jaar",
             hint=(
-                "Aan wie dit kindercentrum op 1 januari voorschoolse educatie aanbiedt. Leeg of "
-                "0: geen VE op dit kindercentrum."
+                "Aan wie dit kindercentrum op 1 januari voorschoolse educatie aanbiedt. Vul 0 "
+                "in als het geen VE aanbiedt."
             ),
             example="12",
             maximum=Decimal(100_000),
@@ -360,20 +360,26 @@ class Counts:
     staff: tuple[list[dict], Decimal, Fraction] | None = None
 
 
-def _row_fte_errors(rows: list[dict]) -> list[dict]:
-    """Fte per kindercentrum counts only when every row has one: name the empty cells."""
-    if all(row["fte"] is None for row in rows) or all(row["fte"] is not None for row in rows):
-        return []
-    column = CENTRES.column("fte")
+def _row_errors(rows: list[dict]) -> list[dict]:
+    """The empty cells a filled row needs, named: its doelgroeppeuters (an empty cell is no
+    answer, 0 is), and its fte when another row has one (they count only all together)."""
+    some_fte = any(row["fte"] is not None for row in rows)
+    needs = (
+        ("fte", "(0 mag): de fte per kindercentrum telt alleen als elke rij er een heeft"),
+        (
+            "doelgroeppeuters",
+            "(0 als dit kindercentrum geen VE aanbiedt): het VE-minimum geldt per kindercentrum",
+        ),
+    )
     return [
         CENTRES.cell_error(
             row["rij"],
-            "fte",
-            f"Vul bij {CENTRES.cell_name(row['rij'], column)} een getal in (0 mag): de fte per "
-            "kindercentrum telt alleen als elke rij er een heeft.",
+            key,
+            f"Vul bij {CENTRES.cell_name(row['rij'], CENTRES.column(key))} een getal in {why}.",
         )
         for row in rows
-        if row["fte"] is None
+        for key, why in needs
+        if row[key] is None and (key != "fte" or some_fte)
     ]
 
 
@@ -387,7 +393,7 @@ def _missing(values: dict, rows: list[dict], staff_rows: list[dict]) -> list[dic
                 f"kindercentra in bij ‘{CENTRES.label}’.",
             )
         )
-    any_row_fte = any(row["fte"] is not None for row in rows)  # the others: _row_fte_errors
+    any_row_fte = any(row["fte"] is not None for row in rows)  # the others: _row_errors
     if not staff_rows and not any_row_fte and values.get("fte") is None:
         errors.append(
             error(
@@ -439,7 +445,7 @@ def read_counts(values: dict, day: date) -> Counts:
     """The counts the rules use, or InputError naming every field that is missing or impossible."""
     rows = values.get("locaties") or []
     staff_rows = values.get("medewerkers") or []
-    errors = _missing(values, rows, staff_rows) + _row_fte_errors(rows)
+    errors = _missing(values, rows, staff_rows) + _row_errors(rows)
     staff = None
     if staff_rows:
         try:
@@ -453,7 +459,7 @@ def read_counts(values: dict, day: date) -> Counts:
     if rows:
         centres, children = (
             Fraction(len(rows)),
-            sum(Fraction(r["doelgroeppeuters"] or 0) for r in rows),
+            sum(Fraction(r["doelgroeppeuters"]) for r in rows),
         )
         _note_if_differs(notes, "kindercentra_uit_tabel", values.get("kindercentra"), centres)
         _note_if_differs(
@@ -500,7 +506,7 @@ def per_centre(rows: list[dict], counts: Counts, weeks: Fraction, day: date) -> 
         )
     found = []
     for row in rows:
-        children = Fraction(row["doelgroeppeuters"] or 0)
+        children = Fraction(row["doelgroeppeuters"])
         ve = ve_hours(children, day) or Fraction(0)
         item = {
             "rij": row["rij"],

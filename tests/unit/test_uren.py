@@ -148,7 +148,7 @@ def test_every_field_asking_for_doelgroeppeuters_says_which_ages_count():
 CENTRE_ROWS = [
     {"naam": "KDV De Boomhut", "fte": "10", "doelgroeppeuters": "16"},
     {"naam": "", "fte": "6", "doelgroeppeuters": "21"},
-    {"naam": "BSO De Boomhut", "fte": "8,5", "doelgroeppeuters": ""},
+    {"naam": "BSO De Boomhut", "fte": "8,5", "doelgroeppeuters": "0"},
     {"naam": "", "fte": "", "doelgroeppeuters": ""},  # the form's empty last row
 ]
 
@@ -211,7 +211,10 @@ def test_proposed_split_gives_each_kindercentrum_its_policy_coaching_and_ve_hour
 
 def test_proposal_follows_the_staff_list_in_proportion_when_the_fte_differ():
     staff = [{"uren_per_week": "36"}, {"uren_per_week": "18"}]  # 1,5 fte
-    rows = [{"naam": "A", "fte": "1", "doelgroeppeuters": "0"}, {"naam": "B", "fte": "2"}]
+    rows = [
+        {"naam": "A", "fte": "1", "doelgroeppeuters": "0"},
+        {"fte": "2", "doelgroeppeuters": "0"},
+    ]
     out = hours_for(locaties=rows, medewerkers=staff)
     coaching = Fraction(3, 2) * COACHING
     assert exact(out["ikk_coaching_uren"]) == coaching
@@ -454,3 +457,28 @@ def test_an_average_without_a_flexible_contract_is_refused_on_its_cell():
     assert only["veld"] == "medewerkers[1].gemiddelde_uren_per_week"
     assert uren.STAFF.cell_name(1, uren.STAFF.column("gemiddelde_uren_per_week")) in only["melding"]
     assert "kies ‘ja’ bij ‘Flexibel contract’" in only["melding"] and "leeg" in only["melding"]
+
+
+def test_a_filled_row_of_kindercentra_needs_its_doelgroeppeuters():
+    # Review finding 1: the table filled for the split only, doelgroeppeuters typed above.
+    rows = [{"naam": n, "fte": f} for n, f in (("A", "8,5"), ("B", "7"), ("C", "9"))]
+    with pytest.raises(InputError) as caught:
+        hours_for(kindercentra=3, doelgroeppeuters=37, locaties=[*rows, {"naam": "", "fte": ""}])
+    errors = caught.value.errors
+    assert [e["veld"] for e in errors] == [f"locaties[{i}].doelgroeppeuters" for i in (1, 2, 3)]
+    column = uren.CENTRES.column("doelgroeppeuters")
+    assert uren.CENTRES.cell_name(2, column) in errors[1]["melding"]
+    assert "0 als dit kindercentrum geen VE aanbiedt" in errors[1]["melding"]
+    # A 0 the user typed means no VE there.
+    out = hours_for(locaties=[{**row, "doelgroeppeuters": "0"} for row in rows])
+    assert out["ve_uren"] == "0" and out["meldingen"] == []
+
+
+def test_a_row_missing_fte_and_doelgroeppeuters_gets_both_cells_named_in_order():
+    rows = [{"naam": "A", "fte": "4", "doelgroeppeuters": "3"}, {"naam": "B"}]
+    with pytest.raises(InputError) as caught:
+        hours_for(locaties=rows)
+    assert [e["veld"] for e in caught.value.errors] == [
+        "locaties[2].fte",
+        "locaties[2].doelgroeppeuters",
+    ]
