@@ -12,7 +12,8 @@ kindercentrum. The IKK hours are the houder's to divide, so that split is only a
 
 Input: the totals (`kindercentra`, `fte`, `doelgroeppeuters`), or a table with one row per
 kindercentrum (`locaties`: naam, fte, doelgroeppeuters), and a staff list (`medewerkers`) that
-gives the fte. A filled table or list replaces the totals; the result notes where they differ.
+gives the fte. A filled table or list replaces the totals: a typed total below it is noted, one
+above it refused (a row or a person is missing, and the table would understate the minimum).
 
 `compute` yields numbers only, as exact decimal strings. A value that is no finite decimal
 (32 / 36 = 0,888…) is rounded UP and flagged, so a minimum is never understated.
@@ -54,9 +55,9 @@ STAFF = Table(
     key="medewerkers",
     label="Medewerkers op 1 januari",
     hint=(
-        "In plaats van de fte: één rij per pedagogisch medewerker. Vult u hier iemand in, dan "
-        f"berekent de rekenhulp de fte uit deze lijst ({nl(_PER_FTE)} uur per week is 1 fte) en "
-        "tellen de fte die u hierboven invulde niet mee voor de coaching."
+        "In plaats van de fte: één rij per pedagogisch medewerker, van al uw kindercentra. De "
+        f"rekenhulp berekent de fte uit deze lijst ({nl(_PER_FTE)} uur per week is 1 fte), in "
+        "plaats van de fte hierboven; laat die dan leeg."
     ),
     columns=(
         Text(
@@ -101,12 +102,15 @@ STAFF = Table(
 )
 
 CENTRES = Table(
-    key="locaties",  # the key of the earlier table of VE locations: old links keep working
+    # The key of the earlier table of VE locations only: an old link that lists fewer rows than
+    # its ‘Aantal kindercentra’ is refused by _typed_too_high, never read as fewer kindercentra.
+    key="locaties",
     label="Of per kindercentrum",
     hint=(
-        "Eén rij per kindercentrum, met zijn doelgroeppeuters (0 als het geen VE aanbiedt): elke "
-        "registratie in het LRK, ook een KDV en een BSO in één gebouw. Vult u hier een kindercentrum in, dan tellen ‘Aantal kindercentra’ en ‘Doelgroeppeuters’ "
-        "hierboven niet mee, en ‘Fte’ ook niet als u bij elk kindercentrum de fte invult."
+        "Eén rij per kindercentrum, ook als het geen VE aanbiedt (vul dan 0 doelgroeppeuters "
+        "in): elke registratie in het LRK, ook een KDV en een BSO in één gebouw. De tabel telt in "
+        "plaats van ‘Aantal kindercentra’ en ‘Doelgroeppeuters’ hierboven, en in plaats van ‘Fte’ "
+        "als elke rij een fte heeft; laat die dan leeg."
     ),
     columns=(
         Text(
@@ -242,8 +246,12 @@ def as_decimal(value: Fraction, places: int) -> tuple[Decimal, bool]:
         with localcontext() as context:
             context.prec = 200
             return Decimal(value.numerator) / Decimal(value.denominator), True
-    scale = 10**places
-    return Decimal(-((-value.numerator * scale) // value.denominator)).scaleb(-places), False
+    return Decimal(scaled_up(value, places)).scaleb(-places), False
+
+
+def scaled_up(value: Fraction, places: int) -> int:
+    """value × 10**places, rounded up to a whole number."""
+    return -((-value.numerator * 10**places) // value.denominator)
 
 
 def number(value: Fraction, places: int) -> tuple[str, bool]:
@@ -359,6 +367,12 @@ class Counts:
     notes: list[dict] = field(default_factory=list)
     staff: tuple[list[dict], Decimal, Fraction] | None = None
 
+    def of(self, key: str) -> Fraction:
+        """The count of the typed total `key` ("kindercentra", "fte", "doelgroeppeuters")."""
+        return {"kindercentra": self.centres, "fte": self.fte, "doelgroeppeuters": self.children}[
+            key
+        ]
+
 
 def _row_errors(rows: list[dict]) -> list[dict]:
     """The empty cells a filled row needs, named: its doelgroeppeuters (an empty cell is no
@@ -434,11 +448,87 @@ def _impossible(counts: Counts) -> list[dict]:
     ]
 
 
-def _note_if_differs(notes: list, code: str, typed: Decimal | None, used: Fraction) -> None:
-    if typed is not None and Fraction(typed) != used:
-        notes.append(
-            {"code": code, "ingevuld": plain(typed), "gebruikt": number(used, FTE_PLACES)[0]}
+TOTALS = ("kindercentra", "fte", "doelgroeppeuters")  # typed above a table or list, form order
+
+
+def _counts(values: dict, rows: list[dict], staff: tuple | None) -> Counts:
+    """The counts the rules use: a table or list over the totals typed above it, with a note
+    where a typed total differs (a higher one is refused: _typed_too_high)."""
+    if rows:
+        centres = Fraction(len(rows))
+        children = sum((Fraction(row["doelgroeppeuters"]) for row in rows), Fraction(0))
+    else:
+        centres, children = Fraction(values["kindercentra"]), Fraction(values["doelgroeppeuters"])
+    if staff is not None:
+        fte, fte_source = staff[2], "medewerkers"
+    elif rows and all(row["fte"] is not None for row in rows):
+        fte, fte_source = sum(Fraction(row["fte"]) for row in rows), "tabel"
+    else:
+        fte, fte_source = Fraction(values["fte"]), "invoer"
+    table = "tabel" if rows else "invoer"
+    sources = {"kindercentra": table, "fte": fte_source, "doelgroeppeuters": table}
+    counts = Counts(centres, fte, children, sources, [], staff)
+    for key in TOTALS:
+        typed, used = values.get(key), counts.of(key)
+        if sources[key] != "invoer" and typed is not None and Fraction(typed) != used:
+            counts.notes.append(
+                {
+                    "code": f"{key}_uit_{sources[key]}",
+                    "ingevuld": plain(typed),
+                    "gebruikt": number(used, FTE_PLACES)[0],
+                }
+            )
+    return counts
+
+
+def _typed_too_high(values: dict, counts: Counts) -> list[dict]:
+    """A typed total above what the table or list that replaces it counts: a kindercentrum or
+    a person is probably missing, and the lower count would understate the minimum. Refused,
+    naming both. A total that is the count rounded up (24,5 for 24,47 fte) is no such sign."""
+    errors = []
+    for key in TOTALS:
+        typed, source, found = values.get(key), counts.sources[key], counts.of(key)
+        if source == "invoer" or typed is None:
+            continue
+        places = max(0, -typed.as_tuple().exponent)
+        if Fraction(typed) > Fraction(scaled_up(found, places), 10**places):
+            errors.append(error(key, _too_high(key, source, typed, found, places)))
+    return errors
+
+
+def _too_high(key: str, source: str, typed: Decimal, found: Fraction, places: int) -> str:
+    """The message of _typed_too_high: both figures, and the two ways out."""
+    if key == "fte":
+        # More places than `typed` has: rounded up, it still shows below `typed`.
+        shown, exact = as_decimal(found, max(FTE_PLACES, places))
+        counted = f"{'' if exact else '≈ '}{nl(shown)} fte"
+    else:
+        one, many = {"kindercentra": ("kindercentrum", "kindercentra")}.get(
+            key, ("doelgroeppeuter", "doelgroeppeuters")
         )
+        counted = f"{nl(Decimal(found.numerator))} {one if found == 1 else many}"
+    table = f"de kindercentra in de tabel ‘{CENTRES.label}’ hebben samen {counted}"
+    where, fix = {
+        ("kindercentra", "tabel"): (
+            f"de tabel ‘{CENTRES.label}’ heeft {counted}",
+            "vul ook de kindercentra zonder VE in (met 0 doelgroeppeuters)",
+        ),
+        ("doelgroeppeuters", "tabel"): (
+            table,
+            "vul bij elk kindercentrum al zijn doelgroeppeuters in",
+        ),
+        ("fte", "tabel"): (table, "vul bij elk kindercentrum al zijn fte in"),
+        ("fte", "medewerkers"): (
+            f"de medewerkers in ‘{STAFF.label}’ zijn samen {counted}",
+            "vul ook de andere medewerkers in",
+        ),
+    }[key, source]
+    whole = "lijst" if source == "medewerkers" else "tabel"
+    label = _label(key)
+    return (
+        f"U vulde bij ‘{label}’ {nl(typed)} in, maar {where}. Een onvolledige {whole} geeft een te "
+        f"laag minimum: {fix}, of maak ‘{label}’ leeg als de {whole} compleet is."
+    )
 
 
 def read_counts(values: dict, day: date) -> Counts:
@@ -454,34 +544,8 @@ def read_counts(values: dict, day: date) -> Counts:
             errors.extend(exc.errors)
     if errors:
         raise InputError(errors)
-    notes: list[dict] = []
-    rows_have_fte = bool(rows) and all(row["fte"] is not None for row in rows)
-    if rows:
-        centres, children = (
-            Fraction(len(rows)),
-            sum(Fraction(r["doelgroeppeuters"]) for r in rows),
-        )
-        _note_if_differs(notes, "kindercentra_uit_tabel", values.get("kindercentra"), centres)
-        _note_if_differs(
-            notes, "doelgroeppeuters_uit_tabel", values.get("doelgroeppeuters"), children
-        )
-    else:
-        centres, children = Fraction(values["kindercentra"]), Fraction(values["doelgroeppeuters"])
-    if staff is not None:
-        fte, fte_source = staff[2], "medewerkers"
-    elif rows_have_fte:
-        fte, fte_source = sum(Fraction(row["fte"]) for row in rows), "tabel"
-    else:
-        fte, fte_source = Fraction(values["fte"]), "invoer"
-    if fte_source != "invoer":
-        _note_if_differs(notes, f"fte_uit_{fte_source}", values.get("fte"), fte)
-    sources = {
-        "kindercentra": "tabel" if rows else "invoer",
-        "fte": fte_source,
-        "doelgroeppeuters": "tabel" if rows else "invoer",
-    }
-    counts = Counts(centres, fte, children, sources, notes, staff)
-    if errors := _impossible(counts):
+    counts = _counts(values, rows, staff)
+    if errors := _typed_too_high(values, counts) + _impossible(counts):
         raise InputError(errors)
     return counts
 

@@ -173,9 +173,9 @@ def test_table_replaces_typed_totals_and_says_where_they_differ():
     codes = [(n["code"], n["ingevuld"], n["gebruikt"]) for n in out["meldingen"]]
     assert codes == [
         ("kindercentra_uit_tabel", "2", "3"),
-        ("doelgroeppeuters_uit_tabel", "30", "37"),
         ("fte_uit_tabel", "12", "24.5"),
-    ]
+        ("doelgroeppeuters_uit_tabel", "30", "37"),
+    ]  # in the order of the form; a typed total above the table is refused instead
     texts = uren_html.notes(out)
     assert "‘Aantal kindercentra’" in texts[0] and "kindercentra in de tabel: 3" in texts[0]
 
@@ -317,7 +317,7 @@ def staff(*hours, flexible=()):
 
 
 def test_staff_list_replaces_typed_fte_and_says_so():
-    out = hours_for(kindercentra=1, fte="24,5", medewerkers=staff(36, 18, flexible=(1,)))
+    out = hours_for(kindercentra=1, fte="1", medewerkers=staff(36, 18, flexible=(1,)))
     fte = Fraction(36 + 18) / PER_FTE
     assert out["bronnen"]["fte"] == "medewerkers"
     assert exact(out["fte"]) == fte and out["fte_exact"] is True
@@ -425,9 +425,12 @@ def test_render_explains_every_part_links_the_articles_and_escapes_names():
 
 
 def test_widget_renders_tables_for_the_row_inputs():
-    widget = api.widget(
-        "uren", "rh1", {"jaar": 2026, "locaties": [{"naam": "X", "doelgroeppeuters": 4}]}
-    )
+    table = {
+        "kindercentra": "",
+        "doelgroeppeuters": "",
+        "locaties": [{"naam": "X", "doelgroeppeuters": 4}],
+    }
+    widget = api.widget("uren", "rh1", {"jaar": 2026, **table})
     assert 'data-tabel="medewerkers"' in widget and 'data-tabel="locaties"' in widget
     assert "Rij toevoegen" in widget and f"{nl(Decimal(int(4 * VE)))} uur" in widget
 
@@ -482,3 +485,58 @@ def test_a_row_missing_fte_and_doelgroeppeuters_gets_both_cells_named_in_order()
         "locaties[2].fte",
         "locaties[2].doelgroeppeuters",
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "table", "field", "named"),
+    [
+        # An old link: `locaties` used to list only the kindercentra with VE.
+        (
+            {"kindercentra": 5, "fte": "24,5"},
+            {"locaties": [{"naam": n, "doelgroeppeuters": d} for n, d in (("Z", 12), ("M", 7))]},
+            "kindercentra",
+            ("5", "2 kindercentra", "0 doelgroeppeuters", "leeg"),
+        ),
+        (
+            {"doelgroeppeuters": 40, "fte": "1"},
+            {"locaties": [{"doelgroeppeuters": 16}, {"doelgroeppeuters": 21}]},
+            "doelgroeppeuters",
+            ("40", "samen 37 doelgroeppeuters", "leeg"),
+        ),
+        (
+            {"fte": "30"},
+            {"locaties": [{"fte": "24,5", "doelgroeppeuters": 0}]},
+            "fte",
+            ("30", "samen 24,5 fte", "leeg"),
+        ),
+        (
+            {"kindercentra": 3, "fte": "24,5", "doelgroeppeuters": 37},
+            {"medewerkers": [{"naam": "Anna", "uren_per_week": "36"}]},
+            "fte",
+            ("24,5", "samen 1 fte", "andere medewerkers", "leeg"),
+        ),
+        (
+            {"kindercentra": 1, "fte": "0,89", "doelgroeppeuters": 0},
+            {"medewerkers": [{"uren_per_week": "31"}]},  # 31 / 36 = 0,86111…
+            "fte",
+            ("0,89", "samen ≈ 0,8612 fte"),
+        ),
+    ],
+)
+def test_a_typed_total_higher_than_its_table_or_list_is_refused(typed, table, field, named):
+    # Review finding 2: a row or a person is missing; counting the table understates the minimum.
+    totals = {"kindercentra": "", "fte": "", "doelgroeppeuters": ""}
+    with pytest.raises(InputError) as caught:
+        uren.compute(read(uren.FIELDS, {"jaar": 2026, **totals, **typed, **table}))
+    (only,) = caught.value.errors
+    assert only["veld"] == field and f"‘{uren._label(field)}’" in only["melding"]
+    for words in named:
+        assert words in only["melding"]
+
+
+def test_a_typed_fte_that_is_the_lists_fte_rounded_is_no_missing_person():
+    # 32 / 36 = 0,888…: a typed 0,89 or 0,8889 is that figure rounded, so the list counts.
+    for typed in ("0,89", "0,9", "0,8889"):
+        out = hours_for(kindercentra=1, fte=typed, medewerkers=staff(32))
+        assert [n["code"] for n in out["meldingen"]] == ["fte_uit_medewerkers"]
+        assert exact(out["ikk_coaching_uren"]) >= Fraction(32) / PER_FTE * COACHING
