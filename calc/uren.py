@@ -553,14 +553,32 @@ def read_counts(values: dict, day: date) -> Counts:
 # --- per kindercentrum -----------------------------------------------------------------------
 
 
-def per_centre(rows: list[dict], counts: Counts, weeks: Fraction, day: date) -> list[dict]:
-    """Per kindercentrum: the VE minimum (art. 2a), and, when every row has its fte, a proposed
-    split of the IKK hours: 50 uur each and the coaching in proportion to its fte. The houder
-    divides the IKK hours itself (a yearly norm per organisation), so this is only a proposal."""
+def split_whole(total: Fraction, weights: list[Fraction]) -> list[int]:
+    """`total` in proportion to `weights`, in whole hours that add up to `total` rounded up:
+    each part is its exact share rounded down, and the largest remainders (ties: the earlier
+    row) rounded up, so no part is an hour or more from its exact share."""
+    weight = sum(weights, Fraction(0))
+    if not weight:
+        return [0] * len(weights)
+    quotas = [total * part / weight for part in weights]
+    shares = [math.floor(quota) for quota in quotas]
+    order = sorted(range(len(quotas)), key=lambda i: (shares[i] - quotas[i], i))
+    for index in order[: math.ceil(total) - sum(shares)]:
+        shares[index] += 1
+    return shares
+
+
+def _coaching_shares(rows: list[dict], counts: Counts, day: date) -> list[tuple[int, bool]] | None:
+    """Each kindercentrum's proposed coaching in whole hours, in proportion to its fte, with
+    whether that is its exact share; None when the rows' fte cannot divide the coaching."""
     coaching = ikk_coaching_hours(counts.fte, day) or Fraction(0)
-    row_fte = sum((Fraction(row["fte"] or 0) for row in rows), Fraction(0))
-    can_split = all(row["fte"] is not None for row in rows) and (row_fte > 0 or coaching == 0)
-    if can_split and counts.sources["fte"] == "medewerkers" and row_fte != counts.fte:
+    if any(row["fte"] is None for row in rows):
+        return None
+    weights = [Fraction(row["fte"]) for row in rows]
+    row_fte = sum(weights, Fraction(0))
+    if row_fte == 0 and coaching > 0:
+        return None
+    if counts.sources["fte"] == "medewerkers" and row_fte != counts.fte:
         counts.notes.append(
             {
                 "code": "fte_tabel_wijkt_af",
@@ -568,31 +586,61 @@ def per_centre(rows: list[dict], counts: Counts, weeks: Fraction, day: date) -> 
                 "medewerkers": number(counts.fte, FTE_PLACES)[0],
             }
         )
-    found = []
-    for row in rows:
+    shares = split_whole(coaching, weights)
+    exact = [coaching * part / row_fte if row_fte else Fraction(0) for part in weights]
+    return [(share, share == quota) for share, quota in zip(shares, exact, strict=True)]
+
+
+def _proposal(
+    policy: Fraction, coaching: int, exact: bool, ve: Fraction, weeks: Fraction, day: date
+) -> dict:
+    """One row of the proposed split (or its total): IKK beleid, coaching in whole hours (is it
+    the exact share?), the VE minimum, their sum, per week and as fte of a pbm'er."""
+    total = policy + coaching + ve
+    return {
+        "ikk_beleid_uren": number(policy, HOUR_PLACES)[0],
+        "ikk_coaching_uren": plain(Decimal(coaching)),
+        "ikk_coaching_exact": exact,
+        "ve_uren": number(ve, HOUR_PLACES)[0],
+        "totaal_uren": number(total, HOUR_PLACES)[0],
+        "totaal_exact": exact,
+        **planning(total, weeks, day),
+    }
+
+
+def per_centre(
+    rows: list[dict], counts: Counts, weeks: Fraction, day: date
+) -> tuple[list[dict], dict | None]:
+    """Per kindercentrum: the VE minimum (art. 2a), and, when every row has its fte, a proposed
+    split of the IKK hours: 50 uur each and the coaching in proportion to its fte, in whole
+    hours; with the proposal's total. The houder divides the IKK hours itself (a yearly norm per
+    organisation), so this is only a proposal."""
+    shares = _coaching_shares(rows, counts, day)
+    policy = ikk_policy_hours(Fraction(1), day) or Fraction(0)
+    found, ve_total = [], Fraction(0)
+    for index, row in enumerate(rows):
         children = Fraction(row["doelgroeppeuters"])
         ve = ve_hours(children, day) or Fraction(0)
-        item = {
-            "rij": row["rij"],
-            "naam": row["naam"],
-            "fte": None if row["fte"] is None else plain(row["fte"]),
-            "doelgroeppeuters": plain(Decimal(children.numerator)),
-            "ve_uren": number(ve, HOUR_PLACES)[0],
-            "ve": planning(ve, weeks, day),
-            "voorstel": None,
-        }
-        if can_split:
-            share = coaching * Fraction(row["fte"]) / row_fte if row_fte else Fraction(0)
-            policy = ikk_policy_hours(Fraction(1), day) or Fraction(0)
-            total = policy + share + ve
-            item["voorstel"] = {
-                "ikk_beleid_uren": number(policy, HOUR_PLACES)[0],
-                "ikk_coaching_uren": number(share, HOUR_PLACES)[0],
-                "totaal_uren": number(total, HOUR_PLACES)[0],
-                **planning(total, weeks, day),
+        ve_total += ve
+        found.append(
+            {
+                "rij": row["rij"],
+                "naam": row["naam"],
+                "fte": None if row["fte"] is None else plain(row["fte"]),
+                "doelgroeppeuters": plain(Decimal(children.numerator)),
+                "ve_uren": number(ve, HOUR_PLACES)[0],
+                "ve": planning(ve, weeks, day),
+                "voorstel": None
+                if shares is None
+                else _proposal(policy, *shares[index], ve, weeks, day),
             }
-        found.append(item)
-    return found
+        )
+    if shares is None:
+        return found, None
+    coaching = ikk_coaching_hours(counts.fte, day) or Fraction(0)
+    whole = math.ceil(coaching)
+    total = _proposal(policy * len(rows), whole, whole == coaching, ve_total, weeks, day)
+    return found, {**total, "fte_pm": plain(sum(row["fte"] for row in rows))}
 
 
 # --- compute -------------------------------------------------------------------------------
@@ -662,7 +710,7 @@ def compute(values: dict) -> dict:
         _part("ve", "ve_uren_per_doelgroeppeuter", counts.children, ve),
     ]
     rows = values.get("locaties") or []
-    centres = per_centre(rows, counts, weeks, day) if rows else None
+    centres, proposal_total = per_centre(rows, counts, weeks, day) if rows else (None, None)
     total_text, total_exact = number(total, HOUR_PLACES)
     fte_text, fte_exact = number(counts.fte, FTE_PLACES)
     result = {
@@ -695,7 +743,8 @@ def compute(values: dict) -> dict:
             "totaal": {"uren": total_text, **planning(total, weeks, day)},
         },
         "kindercentra_lijst": centres,
-        "voorstel": bool(centres) and all(item["voorstel"] for item in centres),
+        "voorstel": proposal_total is not None,
+        "voorstel_totaal": proposal_total,
         "medewerkers": _staff_result(counts.staff, day) if counts.staff else None,
         "meldingen": counts.notes,
     }

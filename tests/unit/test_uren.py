@@ -4,6 +4,7 @@ Expected values are computed here by hand from the rule values read through calc
 typed: a changed rule changes the expectation with it.
 """
 
+import math
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -540,3 +541,49 @@ def test_a_typed_fte_that_is_the_lists_fte_rounded_is_no_missing_person():
         out = hours_for(kindercentra=1, fte=typed, medewerkers=staff(32))
         assert [n["code"] for n in out["meldingen"]] == ["fte_uit_medewerkers"]
         assert exact(out["ikk_coaching_uren"]) >= Fraction(32) / PER_FTE * COACHING
+
+
+# --- review finding 10: the proposal in whole hours, rounded figures marked -------------------
+
+
+def test_proposal_splits_the_coaching_in_whole_hours_that_add_up():
+    rows = [{"naam": n, "fte": "1", "doelgroeppeuters": "0"} for n in "ABC"]
+    out = hours_for(locaties=rows, medewerkers=[{"uren_per_week": "36"}] * 10)  # 10 fte
+    coaching = 10 * COACHING
+    plans = [item["voorstel"] for item in out["kindercentra_lijst"]]
+    shares = [exact(plan["ikk_coaching_uren"]) for plan in plans]
+    assert sorted(shares) == [coaching // 3, coaching // 3, coaching // 3 + 1]
+    assert sum(shares) == coaching
+    assert [plan["ikk_coaching_exact"] for plan in plans] == [False] * 3
+    assert all(
+        exact(plan["totaal_uren"]) == POLICY + s for plan, s in zip(plans, shares, strict=True)
+    )
+    foot = out["voorstel_totaal"]
+    assert exact(foot["ikk_coaching_uren"]) == coaching and foot["ikk_coaching_exact"] is True
+    assert exact(foot["totaal_uren"]) == exact(out["totaal_uren"])
+    assert foot["fte_pm"] == "3" and foot["fte"] == out["omrekening"]["totaal"]["fte"]
+    page = uren.render(out)
+    assert f"≈ {nl(Decimal(coaching // 3 + 1))} uur" in page
+    assert "de delen kunnen samen iets meer zijn dan het totaal" in page
+
+
+@PROPERTY
+@given(
+    st.lists(st.decimals(min_value=0, max_value=50, places=2), min_size=1, max_size=8),
+    st.lists(hours_a_week, min_size=1, max_size=8),
+)
+def test_proposed_coaching_rows_add_up_to_the_coaching_rounded_up(row_fte, staff_hours):
+    rows = [{"fte": str(f), "doelgroeppeuters": "1"} for f in row_fte]
+    out = hours_for(locaties=rows, medewerkers=[{"uren_per_week": str(h)} for h in staff_hours])
+    if not out["voorstel"]:
+        assert sum(row_fte) == 0 and sum(staff_hours) > 0
+        return
+    coaching = Fraction(sum(staff_hours)) / PER_FTE * COACHING
+    total_fte = Fraction(sum(row_fte))
+    plans = [item["voorstel"] for item in out["kindercentra_lijst"]]
+    shares = [exact(plan["ikk_coaching_uren"]) for plan in plans]
+    assert sum(shares) == exact(out["voorstel_totaal"]["ikk_coaching_uren"]) == math.ceil(coaching)
+    for share, fte, plan in zip(shares, row_fte, plans, strict=True):
+        quota = coaching * Fraction(fte) / total_fte if total_fte else Fraction(0)
+        assert share in (math.floor(quota), math.ceil(quota))  # whole hours, the nearest two
+        assert plan["ikk_coaching_exact"] == (share == quota)
