@@ -108,7 +108,8 @@ CENTRES = Table(
     label="Of per kindercentrum",
     hint=(
         "Eén rij per kindercentrum, ook als het geen VE aanbiedt (vul dan 0 doelgroeppeuters "
-        "in): elke registratie in het LRK, ook een KDV en een BSO in één gebouw. De tabel telt in "
+        "in): elke registratie van een kindercentrum in het LRK, ook een KDV en een BSO in één "
+        "gebouw; een gastouderbureau en gastouders tellen niet mee. De tabel telt in "
         "plaats van ‘Aantal kindercentra’ en ‘Doelgroeppeuters’ hierboven, en in plaats van ‘Fte’ "
         "als elke rij een fte heeft; laat die dan leeg."
     ),
@@ -179,7 +180,11 @@ FIELDS = (
     Field(
         key="kindercentra",
         label="Aantal kindercentra",
-        hint="Elke registratie in het LRK telt als één kindercentrum, ook een KDV en BSO in één gebouw.",
+        hint=(
+            "Elke registratie van een kindercentrum (dagopvang of buitenschoolse opvang) in het "
+            "LRK telt als één, ook een KDV en een BSO in één gebouw. Een gastouderbureau en "
+            "gastouders tellen niet mee."
+        ),
         example="3",
         maximum=Decimal(10_000),
         required=False,

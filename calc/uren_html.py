@@ -412,6 +412,9 @@ def explanations(result: dict) -> list[str]:
         "minimum als uren per kindcentrum per jaar. Het totaal is de som van de kindercentra.",
         f"Alleen doelgroeppeuters van {uren.AGE_FROM} tot {uren.AGE_TO} jaar op 1 januari tellen "
         "mee. Jongere peuters die een gemeente in de VE financiert, tellen niet mee voor dit minimum.",
+        "Voor de pbm'er bij een gastouderbureau rekent deze rekenhulp niet: hoeveel uren coaching "
+        "per gastouder het Besluit kwaliteit kinderopvang vraagt, heeft deze site nog niet kunnen "
+        "lezen.",
     ]
 
 

@@ -587,3 +587,12 @@ def test_proposed_coaching_rows_add_up_to_the_coaching_rounded_up(row_fte, staff
         quota = coaching * Fraction(fte) / total_fte if total_fte else Fraction(0)
         assert share in (math.floor(quota), math.ceil(quota))  # whole hours, the nearest two
         assert plan["ikk_coaching_exact"] == (share == quota)
+
+
+def test_hints_that_count_lrk_registrations_leave_out_gastouderopvang():
+    # Review finding 15: the LRK also registers gastouderbureaus and gastouders.
+    centres = next(spec for spec in uren.FIELDS if spec.key == "kindercentra")
+    for hint in (centres.hint, uren.CENTRES.hint):
+        assert "LRK" in hint and "gastouderbureau en gastouders tellen niet mee" in hint
+    texts = uren_html.explanations(hours_for(kindercentra=1))
+    assert any("pbm'er bij een gastouderbureau rekent deze rekenhulp niet" in t for t in texts)
