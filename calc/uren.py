@@ -374,9 +374,8 @@ class Counts:
 
     def of(self, key: str) -> Fraction:
         """The count of the typed total `key` ("kindercentra", "fte", "doelgroeppeuters")."""
-        return {"kindercentra": self.centres, "fte": self.fte, "doelgroeppeuters": self.children}[
-            key
-        ]
+        counted = {"kindercentra": self.centres, "fte": self.fte, "doelgroeppeuters": self.children}
+        return counted[key]
 
 
 def _row_errors(rows: list[dict]) -> list[dict]:
@@ -508,21 +507,22 @@ def _too_high(key: str, source: str, typed: Decimal, found: Fraction, places: in
         shown, exact = as_decimal(found, max(FTE_PLACES, places))
         counted = f"{'' if exact else '≈ '}{nl(shown)} fte"
     else:
-        one, many = {"kindercentra": ("kindercentrum", "kindercentra")}.get(
-            key, ("doelgroeppeuter", "doelgroeppeuters")
-        )
+        one, many = {
+            "kindercentra": ("kindercentrum", "kindercentra"),
+            "doelgroeppeuters": ("doelgroeppeuter", "doelgroeppeuters"),
+        }[key]
         counted = f"{nl(Decimal(found.numerator))} {one if found == 1 else many}"
-    table = f"de kindercentra in de tabel ‘{CENTRES.label}’ hebben samen {counted}"
+    in_rows = f"de kindercentra in de tabel ‘{CENTRES.label}’ hebben samen {counted}"
     where, fix = {
         ("kindercentra", "tabel"): (
             f"de tabel ‘{CENTRES.label}’ heeft {counted}",
             "vul ook de kindercentra zonder VE in (met 0 doelgroeppeuters)",
         ),
         ("doelgroeppeuters", "tabel"): (
-            table,
+            in_rows,
             "vul bij elk kindercentrum al zijn doelgroeppeuters in",
         ),
-        ("fte", "tabel"): (table, "vul bij elk kindercentrum al zijn fte in"),
+        ("fte", "tabel"): (in_rows, "vul bij elk kindercentrum al zijn fte in"),
         ("fte", "medewerkers"): (
             f"de medewerkers in ‘{STAFF.label}’ zijn samen {counted}",
             "vul ook de andere medewerkers in",
