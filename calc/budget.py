@@ -646,26 +646,27 @@ def _money(value: Decimal | None) -> str | None:
 
 
 def _figures(
-    counts: tuple[Decimal, Decimal, Decimal | None],
+    counts: tuple[Decimal | None, Decimal | None, Decimal | None],
     minimum: Decimal,
     funded: Decimal,
     cost: Decimal | None,
     in_force: bool,
 ) -> dict:
     """The numbers a location, a provider and the total share. `counts` are the doelgroeppeuters
-    of 2,5 to 4, the younger ones funded, and the bezette plaatsen (None where not all known);
-    `cost` is None without a tariff."""
+    of 2,5 to 4, the younger ones funded, and the bezette plaatsen (None where not all known, or
+    where no children are counted, as for the vaste voet per aanbieder); `cost` is None without a
+    tariff."""
     dgp, younger, places = counts
     return {
-        "doelgroeppeuters": plain(dgp),
-        "jongere_peuters": plain(younger),
+        "doelgroeppeuters": None if dgp is None else plain(dgp),
+        "jongere_peuters": None if younger is None else plain(younger),
         "bezette_plaatsen": None if places is None else plain(places),
         "minimum_uren": plain(minimum),
         "gefinancierde_uren": plain(funded),
         "verschil_uren": plain(funded - minimum),
         "onder_minimum": in_force and funded < minimum,
         "kosten": _money(cost),
-        "kosten_per_doelgroeppeuter": _money(_per(cost, dgp + younger)),
+        "kosten_per_doelgroeppeuter": _money(_per(cost, (dgp or 0) + (younger or 0))),
         "kosten_per_plaats": _money(_per(cost, places)),
     }
 
@@ -741,8 +742,28 @@ def _providers(
     return providers
 
 
-def _total(providers: list[dict], locations: list[dict], in_force: bool) -> dict:
-    """The sums over the providers (which hold every location and vaste voet)."""
+def _provider_fixed(providers: list[dict], rate: Decimal | None, in_force: bool) -> dict | None:
+    """The vaste voet per aanbieder as one row of its own beside the locations, so that the
+    locations' rows and this row add up to the total: n aanbieders × the vaste voet, and its
+    cost (the sum of what each aanbieder gets). None where the vaste voet goes per locatie."""
+    fixed = sum((Decimal(item["vaste_voet_uren"]) for item in providers), Decimal(0))
+    if not fixed:
+        return None
+    cost = None if rate is None else fixed * rate
+    figures = _figures((None, None, None), Decimal(0), fixed, cost, in_force)
+    return {
+        **figures,
+        "minimum_uren": None,  # no legal minimum goes with a vaste voet
+        "aanbieders": len(providers),
+        "uren_per_aanbieder": providers[0]["vaste_voet_uren"],
+    }
+
+
+def _total(
+    providers: list[dict], locations: list[dict], rate: Decimal | None, in_force: bool
+) -> dict:
+    """The sums over the providers (which hold every location and vaste voet), with the vaste
+    voet as counted: the locations' own plus once per aanbieder."""
     total = _figures(
         _counts(providers),
         _sum(providers, "minimum_uren"),
@@ -751,7 +772,14 @@ def _total(providers: list[dict], locations: list[dict], in_force: bool) -> dict
         in_force,
     )
     below = sum(item["onder_minimum"] for item in locations)
-    total.update(locaties=len(locations), locaties_onder_minimum=below, onder_minimum=below > 0)
+    counted = _sum(locations, "vaste_voet_uren") + _sum(providers, "vaste_voet_uren")
+    total.update(
+        locaties=len(locations),
+        locaties_onder_minimum=below,
+        onder_minimum=below > 0,
+        vaste_voet_uren=plain(counted),
+        vaste_voet_aanbieders=_provider_fixed(providers, rate, in_force),
+    )
     return total
 
 
@@ -811,7 +839,7 @@ def compute(values: dict) -> dict:
     rate = None if tariff is None else Decimal(tariff["tarief_begrotingsjaar"])
     locations = [_location(row, funding, legal, rate) for row in values[TABLE]]
     providers = _providers(locations, funding, rate, in_force)
-    total = _total(providers, locations, in_force)
+    total = _total(providers, locations, rate, in_force)
     preset = PRESETS.get(values["preset"]) if values["preset"] else None
     return {
         "rekenhulp": NAME,
@@ -875,9 +903,16 @@ RESULT_HEADER = (
 )
 
 
+# The label of the result file's row for the vaste voet per aanbieder. The CSV import leaves
+# out the rows of a result file labelled so (calc.csv_nl), as it leaves out the Totaal.
+FIXED_ROW = "Vaste voet per aanbieder"
+RESULT_LABELS = (FIXED_ROW,)
+
+
 def result_rows(result: dict) -> list[list[str]]:
-    """The result as rows of the CSV export: one per location and the total; numbers with a
-    decimal comma, money rounded to cents (empty without a tariff)."""
+    """The result as rows of the CSV export: one per location, the vaste voet per aanbieder
+    (if any) and the total; numbers with a decimal comma, money rounded to cents (empty without
+    a tariff)."""
 
     def cell(value: str | None, money: bool = False) -> str:
         if value is None:
@@ -912,6 +947,12 @@ def result_rows(result: dict) -> list[list[str]]:
         for item in result["locaties"]
     ]
     total = result["totaal"]
+    fixed = total["vaste_voet_aanbieders"]
+    if fixed:  # its own row, so that the rows add up to the Totaal
+        label = (
+            f"{FIXED_ROW} ({fixed['aanbieders']} × {hours(Decimal(fixed['uren_per_aanbieder']))})"
+        )
+        rows.append([label, *[""] * 6, cell(fixed["gefinancierde_uren"]), *numbers(fixed)])
     rows.append(
         [
             "Totaal",
@@ -921,9 +962,7 @@ def result_rows(result: dict) -> list[list[str]]:
             cell(total["bezette_plaatsen"]),
             "",
             "",
-            cell(result["invoer"]["vaste_voet_uren"])
-            if result["invoer"]["vaste_voet_per"] == "aanbieder"
-            else "",
+            cell(total["vaste_voet_uren"]),
             *numbers(total),
         ]
     )

@@ -351,13 +351,29 @@ def _caption(result: dict, per: str) -> str:
     return f"Uren{' en kosten' if _has_costs(result) else ''} per {per} per jaar"
 
 
+def _fixed_rows(result: dict, columns: tuple, in_force: bool) -> list[Row]:
+    """The vaste voet per aanbieder as a row of its own, so the rows add up to the Totaal."""
+    fixed = result["totaal"]["vaste_voet_aanbieders"]
+    if not fixed:
+        return []
+    times = f"{fixed['aanbieders']} × {hours(Decimal(fixed['uren_per_aanbieder']))}"
+    return [
+        Row(
+            f"Vaste voet per aanbieder <small>({e(times)})</small>",
+            _cells(fixed, columns, in_force),
+            ' class="rh-vaste-voet"',
+        )
+    ]
+
+
 def _table(result: dict) -> str:
     columns = _columns(result)
     in_force = result["wettelijk_minimum_van_kracht"]
     return data_table(
         _caption(result, "locatie"),
         _head("Locatie", columns, result),
-        [_location_row(item, columns, in_force) for item in result["locaties"]],
+        [_location_row(item, columns, in_force) for item in result["locaties"]]
+        + _fixed_rows(result, columns, in_force),
         footer=Row("Totaal", _cells(result["totaal"], columns, in_force)),
         cards=True,
         css="rh-locaties",

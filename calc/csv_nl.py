@@ -224,19 +224,28 @@ class ReadTable:
     fatal: bool = False  # the file cannot be read as a whole: no row may be used
     count: int = 0  # data rows in the file, totals rows left out (also those over the maximum)
     sums: _Sums = field(default_factory=_Sums)
+    result_file: bool = False  # the header is that of the rekenhulp's own result file
+    summary_lines: list[int] = field(default_factory=list)  # its rows that are no location
 
 
 def read_table(
-    text: str, table: Table, aliases: Aliases | None = None, computed: Iterable[str] = ()
+    text: str,
+    table: Table,
+    aliases: Aliases | None = None,
+    computed: Iterable[str] = (),
+    summary: Iterable[str] = (),
 ) -> ReadTable:
     """Read CSV text into rows of strings. Problems of form (not of content) go into `errors`.
 
     Empty lines are skipped. A row with more cells than the header is reported and kept with
     the cells that fit under a header, so nothing the user typed disappears without a message.
     A totals row is left out with a warning. Rows past `table.max_rows` are counted, not kept.
-    `computed` are the headers of the columns a rekenhulp computes in its result file.
+    `computed` are the headers of the columns a rekenhulp computes in its result file, and
+    `summary` the labels (in column A) of that file's rows that are no location: in a file with
+    those computed columns, such rows are left out, with one warning.
     """
     aliases = aliases or {}
+    summary_keys = {header_key(label) for label in summary}
     if text.startswith(BOM):
         text = text[1:]
     first_line = text.split("\n", 1)[0]
@@ -258,6 +267,9 @@ def read_table(
                 header = record
                 _match_header(header, wanted, table, result, start, computed)
                 continue
+            if result.result_file and header_key(record[0]) in summary_keys:
+                result.summary_lines.append(start)
+                continue
             _add_row(record, header, start, table, result)
     except csv.Error as exc:
         result.fatal = True
@@ -273,7 +285,29 @@ def read_table(
         result.errors.append(
             error(table.key, "Het CSV-bestand is leeg: er staat geen kopregel in.")
         )
+    if result.summary_lines:
+        they = "die hoort" if len(result.summary_lines) == 1 else "ze horen"
+        result.warnings.append(
+            f"{_line_list(result.summary_lines)} niet ingelezen: {they} bij de uitkomst, niet"
+            " bij de locaties. De rekenhulp berekent de uitkomst opnieuw met de instellingen op"
+            " deze pagina."
+        )
     return result
+
+
+def _line_list(lines: list[int]) -> str:
+    """ "Regel 5 is" or "Regels 5, 8 tot en met 12 zijn": file lines, runs as a range."""
+    runs: list[list[int]] = []
+    for line in lines:
+        if runs and line == runs[-1][-1] + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    parts = [str(run[0]) if len(run) == 1 else f"{run[0]} tot en met {run[-1]}" for run in runs]
+    if len(lines) == 1:
+        return f"Regel {lines[0]} is"
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    return f"Regels {listed} zijn"
 
 
 def _match_header(
@@ -335,6 +369,7 @@ def _report_unknown(
     totals row."""
     found = [name for _, name, key in unknown if key in computed_keys]
     if computed_keys and len(found) == len(computed_keys):
+        result.result_file = True
         names = ", ".join(f"‘{name}’" for name in found)
         result.warnings.append(
             "Dit is een uitkomstbestand van deze rekenhulp. De berekende kolommen"
@@ -454,7 +489,11 @@ def _value_name(column, raw: object) -> str:
 
 
 def import_table(
-    data: bytes | str, table: Table, aliases: Aliases | None = None, computed: Iterable[str] = ()
+    data: bytes | str,
+    table: Table,
+    aliases: Aliases | None = None,
+    computed: Iterable[str] = (),
+    summary: Iterable[str] = (),
 ) -> dict:
     """Read and check a table from a file's bytes (or text). Every row is kept, also a bad one,
     so the user can correct it in the page; each bad cell is reported with its line and column
@@ -463,7 +502,7 @@ def import_table(
     text, notices = decode(data) if isinstance(data, bytes) else (data, [])
     if text is None:
         return _answer(table, None, [], [error("csv", NOT_TEXT)], notices, ";")
-    found = read_table(text, table, aliases, computed)
+    found = read_table(text, table, aliases, computed, summary)
     errors = list(found.errors)
     warnings = notices + found.warnings
     if found.count > table.max_rows:

@@ -757,3 +757,101 @@ def test_the_form_uses_the_shared_markup():
     assert html.choice("rh9", specs["preset"], "").count(" selected") == 1
     # The example chooser comes first: choosing one fills the form (in the browser).
     assert markup.index('id="rh1-preset"') < markup.index('id="rh1-begrotingsjaar"')
+
+
+# --- review of the numbers (November 2026) ------------------------------------------------------
+
+
+class TableCells(HTMLParser):
+    """The rows of one result table: (row header text, {column label: (text, data-waarde)}),
+    body and footer alike, in order."""
+
+    def __init__(self, css: str):
+        super().__init__(convert_charrefs=True)
+        self.css, self.inside, self.rows, self.cell = css, False, [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self.inside = self.css in (attrs.get("class") or "").split()
+        elif self.inside and tag == "tr":
+            self.rows.append(["", {}])
+        elif self.inside and tag in ("th", "td") and self.rows:
+            self.cell = (tag, attrs.get("data-label"), attrs.get("data-waarde"), [])
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.inside = False
+        elif self.cell and tag == self.cell[0]:
+            kind, label, value, text = self.cell
+            words = " ".join("".join(text).split())
+            if kind == "th":
+                self.rows[-1][0] = words
+            else:
+                self.rows[-1][1][label] = (words, value)
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell:
+            self.cell[3].append(data)
+
+
+def table_rows(markup: str, css: str) -> list:
+    parser = TableCells(css)
+    parser.feed(markup)
+    return [item for item in parser.rows if item[1]]  # the header row has no <td>
+
+
+PROVIDERS = [
+    row("L1", "A", "12"),
+    row("L2", "A", "7"),
+    row("L3", "B", "20"),
+    row("L4", "C", "3"),
+]
+
+
+def test_the_location_table_adds_up_with_a_vaste_voet_per_aanbieder():
+    """Review 5: the rows summed to 420 uur against a Totaal of 600; the 180 uur of three
+    aanbieders' vaste voet had no row."""
+    data = base(
+        uurtarief="40", vaste_voet_uren="60", vaste_voet_per="aanbieder", locaties=PROVIDERS
+    )
+    out = compute(data)
+    fixed = out["totaal"]["vaste_voet_aanbieders"]
+    assert (fixed["aanbieders"], fixed["uren_per_aanbieder"]) == (3, "60")
+    assert Decimal(fixed["gefinancierde_uren"]) == 180
+    assert Decimal(fixed["kosten"]) == 180 * 40
+    assert Decimal(out["totaal"]["vaste_voet_uren"]) == 180  # what was counted, not the setting
+    *body, footer = table_rows(shown(data), "rh-locaties")
+    assert body[-1][0] == "Vaste voet per aanbieder (3 × 60 uur)"
+    assert footer[0] == "Totaal"
+    for column in ("Gefinancierd", "Kosten"):
+        assert sum(Decimal(cells[column][1]) for _, cells in body) == Decimal(
+            footer[1][column][1]
+        ), column
+    assert body[-1][1]["Verschil"][0] == "+180 uur"  # the column Verschil adds up too
+    # Per locatie there is no such row: each location carries its own vaste voet.
+    per_location = base(uurtarief="40", vaste_voet_uren="60", locaties=PROVIDERS)
+    assert compute(per_location)["totaal"]["vaste_voet_aanbieders"] is None
+    assert Decimal(compute(per_location)["totaal"]["vaste_voet_uren"]) == 4 * 60
+    assert "Vaste voet per aanbieder" not in shown(per_location)
+
+
+@pytest.mark.parametrize("per", ["locatie", "aanbieder"])
+def test_the_result_csv_adds_up_and_its_totaal_holds_the_counted_vaste_voet(per):
+    data = base(uurtarief="40", vaste_voet_uren="60", vaste_voet_per=per, locaties=PROVIDERS)
+    text = json.loads(api.csv_export("budget", json.dumps(data), "resultaat"))["csv"]
+    lines = [line.split(";") for line in text.lstrip("\ufeff").split("\r\n")]
+    header = lines[0]
+    total_at = next(n for n, line in enumerate(lines) if line[0] == "Totaal")
+    body, total = lines[1:total_at], lines[total_at]
+
+    def column(name, line):
+        cell = line[header.index(name)]
+        return Decimal(cell.replace(",", ".")) if cell else Decimal(0)
+
+    for name in ("Vaste voet (uren)", "Gefinancierde uren", "Kosten (euro)"):
+        assert sum(column(name, line) for line in body) == column(name, total), name
+    assert column("Vaste voet (uren)", total) == (180 if per == "aanbieder" else 240)
+    labels = [line[0] for line in body]
+    assert ("Vaste voet per aanbieder (3 × 60 uur)" in labels) == (per == "aanbieder")

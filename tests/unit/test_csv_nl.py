@@ -402,11 +402,17 @@ def test_the_result_file_imported_back_gives_the_same_locations_and_totals(vaste
     again = compute_with(back["locaties"], **settings)
     assert again["locaties"] == result["locaties"]
     assert again["totaal"] == result["totaal"] and again["aanbieders"] == result["aanbieders"]
-    # One notice about the computed columns and one about the Totaal row, not one per column.
-    first, second = back["waarschuwingen"]
+    # One notice about the computed columns, one about the Totaal row and one about the rows
+    # that belong to the result (review 5: the vaste voet per aanbieder has a row of its own).
+    first, second, *rest = back["waarschuwingen"]
     assert first.startswith("Dit is een uitkomstbestand van deze rekenhulp.")
     assert "Wettelijk minimum (uren)" in first and "Kosten (euro)" in first
-    assert second.startswith("Regel 5 is niet ingelezen: dat is een totaalregel (Locatie ‘Totaal’")
+    total_line = 6 if vaste_voet_per == "aanbieder" else 5
+    assert second.startswith(
+        f"Regel {total_line} is niet ingelezen: dat is een totaalregel (Locatie ‘Totaal’"
+    )
+    if vaste_voet_per == "aanbieder":
+        assert rest[0].startswith("Regel 5 is niet ingelezen: die hoort bij de uitkomst")
 
 
 def test_a_windows_1252_file_is_read_with_a_notice():
