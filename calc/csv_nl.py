@@ -225,6 +225,9 @@ class ReadTable:
     count: int = 0  # data rows in the file, totals rows left out (also those over the maximum)
     sums: _Sums = field(default_factory=_Sums)
     result_file: bool = False  # the header is that of the rekenhulp's own result file
+    # An unnamed row with the sums of the rows above: (its line, what it held). It is a totals
+    # row only if no data row follows (spreadsheets end with their Totaal).
+    pending: tuple[int, str] | None = None
     summary_lines: list[int] = field(default_factory=list)  # its rows that are no location
 
 
@@ -285,6 +288,7 @@ def read_table(
         result.errors.append(
             error(table.key, "Het CSV-bestand is leeg: er staat geen kopregel in.")
         )
+    _settle_pending(result)
     if result.summary_lines:
         they = "die hoort" if len(result.summary_lines) == 1 else "ze horen"
         result.warnings.append(
@@ -401,13 +405,14 @@ def _add_row(
         position = result.positions.get(column.key)
         cell = record[position] if position is not None and position < len(record) else ""
         row[column.key] = restore(cell.strip())
-    if _left_out_as_total(record, row, line, table, result):
+    _keep_pending(result)  # a data row follows: the row before it is no total
+    extra = [cell for cell in record[len(header) :] if cell.strip()]
+    if _left_out_as_total(record, row, line, table, result, not extra):
         return
     result.count += 1
     if len(result.rows) >= table.max_rows:
         return  # the file is refused as a whole; only its size is told
     number = len(result.rows) + 1  # the row as the form will show it
-    extra = [cell for cell in record[len(header) :] if cell.strip()]
     if extra:
         hint = (
             " Staat er een decimale komma in een getal zonder aanhalingstekens? Gebruik dan"
@@ -445,26 +450,63 @@ def is_total_label(text: str) -> bool:
 
 
 def _left_out_as_total(
-    record: list[str], row: dict[str, str], line: int, table: Table, result: ReadTable
+    record: list[str],
+    row: dict[str, str],
+    line: int,
+    table: Table,
+    result: ReadTable,
+    whole: bool,
 ) -> bool:
-    """True (with a warning) for a totals row: a label such as "Totaal" in a text column or in
-    column A, or no label and numbers that are the sums of the rows above."""
+    """True (with a warning) for a row labelled as a total: "Totaal" and the like in a text
+    column or in column A. A (`whole`) row without a label whose numbers are the sums of the
+    rows above is kept for now, and left out only if it is the last data row of the file
+    (_settle_pending): in the middle of a file it is as likely a location without a name."""
     labels = [row[column.key] for column in table.columns if isinstance(column, Text)]
     if 0 not in result.positions.values():
         labels.append(record[0].strip())
     numbers = _numbers(row, table)
-    named = any(is_total_label(label) for label in labels)
-    if not named and (any(labels) or not result.sums.is_total(numbers)):
-        result.sums.add(numbers)
-        return False
-    result.sums.end_block()
-    held = _held(record, row, table, result.positions)
-    why = "dat is" if named else "de getallen zijn de som van de regels erboven, dus het is"
+    if any(is_total_label(label) for label in labels):
+        result.sums.end_block()
+        held = _held(record, row, table, result.positions)
+        result.warnings.append(
+            f"Regel {line} is niet ingelezen: dat is een totaalregel ({held}). De rekenhulp"
+            " berekent de totalen zelf."
+        )
+        return True
+    if whole and not any(labels) and result.sums.is_total(numbers):
+        result.pending = (line, _held(record, row, table, result.positions))
+    result.sums.add(numbers)
+    return False
+
+
+def _keep_pending(result: ReadTable) -> None:
+    """A data row follows the unnamed row with the sums: that row stays a location, with a
+    question to the user."""
+    if result.pending is None:
+        return
+    line, held = result.pending
+    result.pending = None
     result.warnings.append(
-        f"Regel {line} is niet ingelezen: {why} een totaalregel ({held}). De rekenhulp"
-        " berekent de totalen zelf."
+        f"Regel {line} heeft precies de som van de regels erboven ({held}), maar staat niet"
+        " onderaan: de rekenhulp telt hem als locatie. Is het een totaalregel, haal hem dan weg;"
+        " is het een locatie, geef hem dan een naam."
     )
-    return True
+
+
+def _settle_pending(result: ReadTable) -> None:
+    """The file ends with the unnamed row with the sums: it is the file's totals row."""
+    if result.pending is None or not result.lines or result.lines[-1] != result.pending[0]:
+        return
+    line, held = result.pending
+    result.pending = None
+    result.rows.pop()
+    result.lines.pop()
+    result.count -= 1
+    result.warnings.append(
+        f"Regel {line} is niet ingelezen: de getallen zijn de som van de regels erboven en de"
+        f" regel staat onderaan, dus het is een totaalregel ({held}). De rekenhulp berekent de"
+        " totalen zelf."
+    )
 
 
 def _held(record: list[str], row: dict[str, str], table: Table, positions: dict[str, int]) -> str:

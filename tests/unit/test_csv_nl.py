@@ -361,9 +361,37 @@ def test_an_unnamed_row_with_the_sums_of_the_rows_above_is_a_totals_row():
     )
     assert [row["naam"] for row in out["locaties"]] == ["A", "B"]
     assert out["waarschuwingen"] == [
-        "Regel 4 is niet ingelezen: de getallen zijn de som van de regels erboven, dus het is een"
-        " totaalregel (Doelgroeppeuters 30, Bezette plaatsen 12,5). De rekenhulp berekent de"
-        " totalen zelf."
+        "Regel 4 is niet ingelezen: de getallen zijn de som van de regels erboven en de regel"
+        " staat onderaan, dus het is een totaalregel (Doelgroeppeuters 30, Bezette plaatsen"
+        " 12,5). De rekenhulp berekent de totalen zelf."
+    ]
+
+
+@pytest.mark.parametrize("end", ["", "\n;;;;\n\n"])
+def test_an_unnamed_sums_row_is_a_total_only_as_the_last_row_of_the_file(end):
+    """Review 6: a real location without a name in the middle of a file of counts (3, 4, 7, 10)
+    was dropped as a totals row. Spreadsheets end with their Totaal: only the last data row
+    (empty lines after it do not count) is left out; a middle one is kept, with a question."""
+    out = import_csv("Doelgroeppeuters\n3\n4\n7\n10\n" + end)
+    assert [row["doelgroeppeuters"] for row in out["locaties"]] == ["3", "4", "7", "10"]
+    assert out["bestandsregels"] == [2, 3, 4, 5]
+    assert out["waarschuwingen"] == [
+        "Regel 4 heeft precies de som van de regels erboven (Doelgroeppeuters 7), maar staat niet"
+        " onderaan: de rekenhulp telt hem als locatie. Is het een totaalregel, haal hem dan weg;"
+        " is het een locatie, geef hem dan een naam."
+    ]
+    assert compute_with(out["locaties"])["totaal"]["doelgroeppeuters"] == "24"
+    last = import_csv("Doelgroeppeuters\n3\n4\n7\n10\n24\n" + end)
+    assert [row["doelgroeppeuters"] for row in last["locaties"]] == ["3", "4", "7", "10"]
+    assert last["waarschuwingen"][-1].startswith("Regel 6 is niet ingelezen: de getallen zijn")
+
+
+def test_a_labelled_totals_row_is_left_out_anywhere_in_the_file():
+    out = import_csv("Locatie;Doelgroeppeuters\nA;10\nB;20\nSubtotaal;30\nC;5\nTotaal;35\n")
+    assert [row["naam"] for row in out["locaties"]] == ["A", "B", "C"]
+    assert [w.split(":")[0] for w in out["waarschuwingen"]] == [
+        "Regel 4 is niet ingelezen",
+        "Regel 6 is niet ingelezen",
     ]
 
 
