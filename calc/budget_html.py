@@ -46,6 +46,23 @@ def _has_costs(result: dict) -> bool:
     return result["tarief"] is not None
 
 
+def _span(years: list[int]) -> str:
+    """The years without an indexation (always the last ones): "2025", "2021 tot en met 2026"."""
+    return str(years[0]) if len(years) == 1 else f"{years[0]} tot en met {years[-1]}"
+
+
+def _unindexed(result: dict) -> str:
+    """Where a cost is stated: " (tarief van 2020, zonder indexatie)" when the tariff was not
+    brought to the budget year for some years, else nothing. The warning says more."""
+    tariff = result["tarief"]
+    missing = tariff["ontbrekende_indexaties"] if tariff else []
+    if not missing:
+        return ""
+    if len(missing) == len(tariff["stappen"]):
+        return f" (tarief van {tariff['prijspeil_jaar']}, zonder indexatie)"
+    return f" (tarief zonder indexatie voor {_span(missing)})"
+
+
 def _measure(result: dict) -> str:
     """What the chart shows: costs only once there is a tariff."""
     return result["invoer"]["grafiek"] if _has_costs(result) else "uren"
@@ -75,10 +92,8 @@ def _note(note: dict, result: dict) -> str:
             " wettelijk minimum. Dat minimum geldt per kindercentrum."
         )
     if kind == "indexatie_ontbreekt":
-        years = note["jaren"]
-        span = str(years[0]) if len(years) == 1 else f"{years[0]} tot en met {years[-1]}"
         return (
-            f"Voor {span} is geen indexatie ingevuld: de rekenhulp rekent daar met 0 %, dus het"
+            f"Voor {_span(note['jaren'])} is geen indexatie ingevuld: de rekenhulp rekent daar met 0 %, dus het"
             " tarief is waarschijnlijk te laag. Vul de indexaties in die uw gemeente hanteert."
         )
     if kind == "telt_bezette_plaatsen":
@@ -155,6 +170,7 @@ def _headline(result: dict) -> str:
     count = total["locaties"]
     costs = (
         f', kosten <strong data-uitkomst="kosten">{e(euro(Decimal(total["kosten"])))}</strong>'
+        f"{e(_unindexed(result))}"
         if _has_costs(result)
         else ""
     )
@@ -185,8 +201,8 @@ def _per_unit(result: dict) -> str:
     rate = euro(Decimal(result["tarief"]["tarief_begrotingsjaar"]))
     amount = euro(Decimal(result["bedrag_per_eenheid"]))
     return (
-        f'<p class="rh-eenheid">Per {e(unit)}: {e(per_child)} tegen {e(rate)} per uur ='
-        f' <strong data-uitkomst="per-eenheid">{e(amount)}</strong> per jaar{fixed}</p>'
+        f'<p class="rh-eenheid">Per {e(unit)}: {e(per_child)} tegen {e(rate)} per uur'
+        f'{e(_unindexed(result))} = <strong data-uitkomst="per-eenheid">{e(amount)}</strong> per jaar{fixed}</p>'
     )
 
 
@@ -203,7 +219,7 @@ def _oab(result: dict) -> str:
     share = _percent(Decimal(oab["procent"]), places=1)
     return (
         f'<p class="rh-oab">Dat is <strong data-uitkomst="oab">{e(share)}</strong>'
-        f" van het OAB-budget van {e(budget)}.</p>"
+        f" van het OAB-budget van {e(budget)}{e(_unindexed(result))}.</p>"
     )
 
 

@@ -855,3 +855,35 @@ def test_the_result_csv_adds_up_and_its_totaal_holds_the_counted_vaste_voet(per)
     assert column("Vaste voet (uren)", total) == (180 if per == "aanbieder" else 240)
     labels = [line[0] for line in body]
     assert ("Vaste voet per aanbieder (3 × 60 uur)" in labels) == (per == "aanbieder")
+
+
+def paragraph(markup: str, css: str) -> str:
+    """The text of the first <p class="css"> in `markup`."""
+    found = re.search(rf'<p class="{css}">(.*?)</p>', markup, re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split()).replace(" ,", ",")
+
+
+def test_costs_on_a_tariff_without_indexations_say_so_where_they_are_stated():
+    """Review 7: the Veldhoven preset's bold headline cost was a 2020 tariff in 2026, stated
+    flatly; only a warning further down said the indexations were missing."""
+    data = budget.initial({"jaar": YEAR, "preset": "veldhoven"})
+    out = compute(data)
+    cost = euro(Decimal(out["totaal"]["kosten"]))
+    markup = shown(data)
+    qualifier = f"(tarief van {VELDHOVEN_YEAR}, zonder indexatie)"
+    assert f"kosten {cost} {qualifier}" in paragraph(markup, "rh-totaal")
+    assert f"per uur {qualifier} = {euro(PER_PLACE)}" in paragraph(markup, "rh-eenheid")
+    with_oab = shown({**data, "oab_budget": "1.000.000"})
+    assert paragraph(with_oab, "rh-oab").endswith(f"€ 1.000.000,00 {qualifier}.")
+    # Some indexations given: the years without one are named.
+    partly = base(uurtarief="36", prijspeil_jaar="2022", begrotingsjaar="2025", indexaties="3")
+    for css in ("rh-totaal", "rh-eenheid"):
+        assert "(tarief zonder indexatie voor 2024 tot en met 2025)" in paragraph(
+            shown(partly), css
+        )
+    # All indexations given, or a tariff of the budget year: no qualifier.
+    for full in (
+        base(uurtarief="36", prijspeil_jaar="2024", begrotingsjaar="2025", indexaties="3"),
+        base(uurtarief="36"),
+    ):
+        assert "zonder indexatie" not in shown(full)
