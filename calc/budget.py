@@ -15,9 +15,11 @@ aanbieder" is counted once per provider, not per location.
 
 The site knows no current tariff: a page opens on the hours for the year it was built in, and
 costs appear once the user gives a tariff. The tariff is brought from its prijspeil year (empty:
-the budget year) to the budget year by the yearly index percentages the user types; it is
-carried exactly and rounded to cents only for display. The meetings' examples are PRESETS,
-labelled with their year.
+the budget year) to the budget year by the yearly index percentages the user types, rounded to
+cents at each year as municipalities publish an indexed tariff. Money is in cents: a location's
+cost (and a provider's vaste voet) is its hours × that tariff rounded to cents, and a total is the
+sum of those, so every shown "uren × tarief = bedrag" multiplies and the rows add up to their
+total. Hours are exact. The meetings' examples are PRESETS, labelled with their year.
 
 The legal minimum is shown per location (per kindercentrum, art. 2a), so a location below its own
 minimum is flagged even when the total is not.
@@ -593,8 +595,10 @@ def _check_providers(rows: list[dict], values: dict, errors: list) -> None:
 def index_tariff(tariff: Decimal, base_year: int, year: int, percentages: list[Decimal]) -> dict:
     """The tariff from its prijspeil year to `year`, one step per year.
 
-    Each step multiplies by (1 + percentage / 100), exactly. A year without a percentage counts
-    as 0 % and is listed in `ontbrekend`, so the page can say the tariff is probably too low.
+    Each step multiplies by (1 + percentage / 100) and rounds to cents (half up), as a
+    municipality publishes its indexed tariff; a tariff of the budget year stays as typed. A year
+    without a percentage counts as 0 % and is listed in `ontbrekend`, so the page can say the
+    tariff is probably too low.
     """
     steps, missing = [], []
     current = tariff
@@ -603,7 +607,7 @@ def index_tariff(tariff: Decimal, base_year: int, year: int, percentages: list[D
         percentage = percentages[offset] if given else Decimal(0)
         if not given:
             missing.append(base_year + offset + 1)
-        current = current * (1 + percentage / 100)
+        current = rounded(current * (1 + percentage / 100), 2)
         steps.append(
             {
                 "van": base_year + offset,
@@ -645,6 +649,11 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
+def _cost(hours_: Decimal, rate: Decimal | None) -> Decimal | None:
+    """What `hours_` cost at `rate`, in cents; None without a tariff."""
+    return None if rate is None else rounded(hours_ * rate, 2)
+
+
 def _figures(
     counts: tuple[Decimal | None, Decimal | None, Decimal | None],
     minimum: Decimal,
@@ -683,7 +692,7 @@ def _location(row: dict, funding: Funding, legal: Decimal | None, rate: Decimal 
     extra = row["extra_uren"] or Decimal(0)
     fixed = funding.fixed if funding.fixed_per_location else Decimal(0)
     funded = fixed + funding.per_child * basis * factor + extra
-    cost = None if rate is None else funded * rate
+    cost = _cost(funded, rate)
     return {
         "rij": row["rij"],
         "naam": row["naam"],
@@ -722,7 +731,7 @@ def _providers(
     providers = []
     for items in groups.values():
         costs = _sum(items, "kosten")
-        cost = None if costs is None else costs + fixed * rate
+        cost = None if costs is None else costs + _cost(fixed, rate)
         figures = _figures(
             _counts(items),
             _sum(items, "minimum_uren"),
@@ -746,16 +755,17 @@ def _provider_fixed(providers: list[dict], rate: Decimal | None, in_force: bool)
     """The vaste voet per aanbieder as one row of its own beside the locations, so that the
     locations' rows and this row add up to the total: n aanbieders × the vaste voet, and its
     cost (the sum of what each aanbieder gets). None where the vaste voet goes per locatie."""
-    fixed = sum((Decimal(item["vaste_voet_uren"]) for item in providers), Decimal(0))
-    if not fixed:
+    per_provider = Decimal(providers[0]["vaste_voet_uren"])
+    if not per_provider:
         return None
-    cost = None if rate is None else fixed * rate
+    fixed = per_provider * len(providers)
+    cost = None if rate is None else _cost(per_provider, rate) * len(providers)
     figures = _figures((None, None, None), Decimal(0), fixed, cost, in_force)
     return {
         **figures,
         "minimum_uren": None,  # no legal minimum goes with a vaste voet
         "aanbieders": len(providers),
-        "uren_per_aanbieder": providers[0]["vaste_voet_uren"],
+        "uren_per_aanbieder": plain(per_provider),
     }
 
 
@@ -851,7 +861,7 @@ def compute(values: dict) -> dict:
         "norm_uren_per_doelgroeppeuter": plain(default_hours(year)),
         "leeftijden": {"van": plain(AGE_FROM), "tot": plain(AGE_TO)},
         "tarief": tariff,
-        "bedrag_per_eenheid": None if rate is None else plain(funding.per_child * rate),
+        "bedrag_per_eenheid": _money(_cost(funding.per_child, rate)),
         "locaties": locations,
         "aanbieders": providers,
         "totaal": total,

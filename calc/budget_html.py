@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from calc.html import Cell, Column, Row, data_table, e, rule_cite
-from calc.numbers import date_nl, euro, hours, nl, plain
+from calc.numbers import date_nl, euro, hours, nl, plain, rounded
 
 MAX_BARS = 25  # the chart shows at most this many locations; the table shows all
 GRAFIEKEN = {"uren": "Uren per locatie", "kosten": "Kosten per locatie"}
@@ -44,6 +44,12 @@ def _fixed_text(result: dict) -> str:
 
 def _has_costs(result: dict) -> bool:
     return result["tarief"] is not None
+
+
+def _rate(value: Decimal) -> str:
+    """A tariff: in cents, or with the decimals the user typed beyond them (a tariff of the
+    budget year is not rounded), so that hours × the shown tariff is the shown cost."""
+    return euro(value) if value == rounded(value, 2) else f"€ {nl(value)}"
 
 
 def _span(years: list[int]) -> str:
@@ -198,7 +204,7 @@ def _per_unit(result: dict) -> str:
             '<p class="rh-geen-tarief">Vul uw uurtarief in om ook de kosten te zien: deze site'
             " kent geen actueel tarief.</p>"
         )
-    rate = euro(Decimal(result["tarief"]["tarief_begrotingsjaar"]))
+    rate = _rate(Decimal(result["tarief"]["tarief_begrotingsjaar"]))
     amount = euro(Decimal(result["bedrag_per_eenheid"]))
     return (
         f'<p class="rh-eenheid">Per {e(unit)}: {e(per_child)} tegen {e(rate)} per uur'
@@ -235,7 +241,7 @@ def _tariff_table(result: dict) -> str:
             (
                 e(_percent(Decimal(step["procent"]), signed=True))
                 + ("" if step["ingevuld"] else " (niet ingevuld)"),
-                Cell(e(euro(Decimal(step["tarief"]))), step["tarief"]),
+                Cell(e(_rate(Decimal(step["tarief"]))), step["tarief"]),
             ),
         )
         for step in tariff["stappen"]
@@ -247,13 +253,13 @@ def _tariff_table(result: dict) -> str:
         [
             Row(
                 f"Prijspeil {e(tariff['prijspeil_jaar'])}",
-                ("", e(euro(Decimal(tariff["uurtarief"])))),
+                ("", e(_rate(Decimal(tariff["uurtarief"])))),
             ),
             *steps,
         ],
         footer=Row(
             f"Begrotingsjaar {e(result['begrotingsjaar'])}",
-            ("", Cell(e(euro(Decimal(final))), final)),
+            ("", Cell(e(_rate(Decimal(final))), final)),
         ),
         css="rh-tarief",
     )
@@ -270,7 +276,11 @@ def _footnotes(result: dict) -> str:
         f'<p class="rh-toelichting">Wettelijk minimum: {e(norm)} uur per doelgroeppeuter van'
         f" {e(_ages(result))} op 1 januari ({rule_cite(result['regel'])}), per locatie"
         " (kindercentrum). Jongere peuters die een gemeente financiert, tellen daarvoor niet mee."
-        " Bedragen zijn exact berekend en pas bij weergave op centen afgerond.</p>"
+        " Het uurtarief wordt elk jaar geïndexeerd en op centen afgerond, zoals gemeenten het"
+        " bekendmaken. De kosten van een locatie (en de vaste voet van een aanbieder) zijn de uren"
+        " maal dat tarief, op centen afgerond; een totaal is de som van die bedragen. De uren zijn"
+        " niet afgerond; bedragen per peuter of per plaats zijn gemiddelden, op centen"
+        " afgerond.</p>"
     ]
     if result["voorbeeld"]:
         example = result["voorbeeld"]

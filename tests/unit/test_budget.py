@@ -340,8 +340,8 @@ def test_indexation_is_the_product_of_the_steps(tariff, start, steps):
         )
     )
     expected = tariff
-    for percentage in steps:
-        expected *= 1 + percentage / 100
+    for percentage in steps:  # rounded to cents each year, as municipalities publish it
+        expected = cents(expected * (1 + percentage / 100))
     assert Decimal(out["tarief"]["tarief_begrotingsjaar"]) == expected
     shown = out["tarief"]["stappen"]
     assert [(s["van"], s["naar"]) for s in shown] == [
@@ -452,7 +452,8 @@ def test_totals_equal_the_sum_of_locations_and_providers(
         Decimal(total["gefinancierde_uren"])
         == summed(out["locaties"], "gefinancierde_uren") + provider_fixed
     )
-    assert Decimal(total["kosten"]) == summed(out["locaties"], "kosten") + provider_fixed * tariff
+    fixed_cost = len(out["aanbieders"]) * cents(fixed_hours * tariff) if per == "aanbieder" else 0
+    assert Decimal(total["kosten"]) == summed(out["locaties"], "kosten") + fixed_cost
     for key in (
         "doelgroeppeuters",
         "jongere_peuters",
@@ -463,7 +464,9 @@ def test_totals_equal_the_sum_of_locations_and_providers(
         assert Decimal(total[key]) == summed(out["aanbieders"], key)
     assert total["locaties"] == len(out["locaties"]) == len(rows)
     for location in out["locaties"]:
-        assert Decimal(location["kosten"]) == Decimal(location["gefinancierde_uren"]) * tariff
+        assert Decimal(location["kosten"]) == cents(
+            Decimal(location["gefinancierde_uren"]) * tariff
+        )
         assert Decimal(location["minimum_uren"]) == LEGAL * Decimal(location["doelgroeppeuters"])
 
 
@@ -887,3 +890,55 @@ def test_costs_on_a_tariff_without_indexations_say_so_where_they_are_stated():
         base(uurtarief="36"),
     ):
         assert "zonder indexatie" not in shown(full)
+
+
+def cents(value) -> Decimal:
+    return Decimal(value).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+
+
+def test_shown_cents_multiply_and_add_up():
+    """Review 8: the rows showed € 489,13 + € 2.445,65 against a Totaal of € 2.934,79, and
+    “10 uur tegen € 48,91 = € 489,13” did not multiply. The indexed tariff is rounded to cents
+    each year, as municipalities publish it; each location's cost is rounded to cents and the
+    totals are the sums of the rounded costs."""
+    steps = ["2,7", "3,1", "4,5", "6,2", "5,1", "3,3"]
+    data = base(
+        uurtarief="38,34",
+        prijspeil_jaar="2020",
+        indexaties="; ".join(steps),
+        locaties=[row("A", dgp="1"), row("B", dgp="5")],
+    )
+    out = compute(data)
+    tariff = Decimal("38.34")
+    for step, percentage in zip(out["tarief"]["stappen"], steps, strict=True):
+        tariff = cents(tariff * (1 + Decimal(percentage.replace(",", ".")) / 100))
+        assert Decimal(step["tarief"]) == tariff  # each year's tariff in cents
+    assert Decimal(out["tarief"]["tarief_begrotingsjaar"]) == tariff
+    costs = [Decimal(item["kosten"]) for item in out["locaties"]]
+    assert costs == [cents(LEGAL * 1 * tariff), cents(LEGAL * 5 * tariff)]
+    assert Decimal(out["totaal"]["kosten"]) == sum(costs)
+    assert Decimal(out["bedrag_per_eenheid"]) == LEGAL * tariff
+    markup = shown(data)
+    assert f"{nl_hours(LEGAL)} tegen {euro(tariff)} per uur = {euro(LEGAL * tariff)}" in (
+        paragraph(markup, "rh-eenheid")
+    )
+    *body, footer = table_rows(markup, "rh-locaties")
+    shown_costs = [cells["Kosten"][0] for _, cells in body]
+    assert shown_costs == [euro(cost) for cost in costs]
+    assert footer[1]["Kosten"][0] == euro(sum(costs))
+    assert "elk jaar geïndexeerd en op centen afgerond" in markup
+
+
+def test_a_typed_tariff_with_more_decimals_is_shown_with_them():
+    """A tariff of the budget year is the user's own: shown as typed, so the sum multiplies."""
+    data = base(uurtarief="38,3425", locaties=[row(dgp="1")])
+    out = compute(data)
+    assert out["tarief"]["tarief_begrotingsjaar"] == "38.3425"
+    assert Decimal(out["locaties"][0]["kosten"]) == cents(LEGAL * Decimal("38.3425"))
+    assert f"tegen € 38,3425 per uur = {euro(LEGAL * Decimal('38.3425'))}" in paragraph(
+        shown(data), "rh-eenheid"
+    )
+
+
+def nl_hours(value: Decimal) -> str:
+    return budget_html.hours(value)
