@@ -675,7 +675,8 @@ def _figures(
         "verschil_uren": plain(funded - minimum),
         "onder_minimum": in_force and funded < minimum,
         "kosten": _money(cost),
-        "kosten_per_doelgroeppeuter": _money(_per(cost, (dgp or 0) + (younger or 0))),
+        # per child funded with VE: the doelgroeppeuters and the younger ones alike
+        "kosten_per_peuter": _money(_per(cost, (dgp or 0) + (younger or 0))),
         "kosten_per_plaats": _money(_per(cost, places)),
     }
 
@@ -908,7 +909,7 @@ RESULT_HEADER = (
     "Gefinancierde uren",
     "Verschil met minimum (uren)",
     "Kosten (euro)",
-    "Kosten per doelgroeppeuter (euro)",
+    f"Kosten per peuter, ook {YOUNGER.lower()} (euro)",
     "Kosten per bezette plaats (euro)",
 )
 
@@ -938,7 +939,7 @@ def result_rows(result: dict) -> list[list[str]]:
             cell(item["gefinancierde_uren"]),
             cell(item["verschil_uren"]),
             cell(item["kosten"], money=True),
-            cell(item["kosten_per_doelgroeppeuter"], money=True),
+            cell(item["kosten_per_peuter"], money=True),
             cell(item["kosten_per_plaats"], money=True),
         ]
 

@@ -317,7 +317,7 @@ _RESULT_COLUMNS = (
     ("Gefinancierd", "gefinancierde_uren", "uren", True),
     ("Verschil", "verschil_uren", "verschil", False),
     ("Kosten", "kosten", "euro", True),
-    ("Per doelgroeppeuter", "kosten_per_doelgroeppeuter", "euro", False),
+    ("Per doelgroeppeuter", "kosten_per_peuter", "euro", False),
     ("Per bezette plaats", "kosten_per_plaats", "euro", False),
 )
 _SAY = {"aantal": nl, "minimum": hours, "uren": hours, "verschil": _signed_hours, "euro": euro}
@@ -333,9 +333,16 @@ def _columns(result: dict) -> tuple:
     left_out = (
         ({"jongere_peuters"} if not younger else set())
         | ({"bezette_plaatsen", "kosten_per_plaats"} if not places else set())
-        | ({"kosten", "kosten_per_doelgroeppeuter", "kosten_per_plaats"} if not costs else set())
+        | ({"kosten", "kosten_per_peuter", "kosten_per_plaats"} if not costs else set())
     )
-    return tuple(column for column in _RESULT_COLUMNS if column[1] not in left_out)
+    # The cost per child divides by the doelgroeppeuters and the younger ones: said so where
+    # there are younger ones.
+    per_child = "Per peuter, ook jonger dan {van} jaar" if younger else "Per doelgroeppeuter"
+    return tuple(
+        (per_child, *column[1:]) if column[1] == "kosten_per_peuter" else column
+        for column in _RESULT_COLUMNS
+        if column[1] not in left_out
+    )
 
 
 def _shown(item: dict, key: str, kind: str, in_force: bool) -> str:

@@ -227,7 +227,7 @@ def test_younger_children_count_for_the_funded_hours_and_never_for_the_legal_min
     assert location["jongere_peuters"] == "4" and out["totaal"]["jongere_peuters"] == "4"
     with_cost = compute(base(uurtarief="40", locaties=[row(dgp="10", jongere_peuters="4")]))
     cost = LEGAL * 14 * 40
-    assert Decimal(with_cost["locaties"][0]["kosten_per_doelgroeppeuter"]) == cost / 14
+    assert Decimal(with_cost["locaties"][0]["kosten_per_peuter"]) == cost / 14
     # Counted over bezette plaatsen, the younger children change nothing.
     by_places = [row(dgp="10", jongere_peuters="4", bezette_plaatsen="12")]
     out = compute(base(grondslag="bezette_plaatsen", locaties=by_places))
@@ -286,8 +286,8 @@ def test_cost_per_doelgroeppeuter_and_oab_share():
     out = compute(data)
     first_row, second = out["locaties"]
     assert Decimal(first_row["kosten"]) == LEGAL * 10 * 40
-    assert Decimal(first_row["kosten_per_doelgroeppeuter"]) == LEGAL * 40
-    assert second["kosten_per_doelgroeppeuter"] is None
+    assert Decimal(first_row["kosten_per_peuter"]) == LEGAL * 40
+    assert second["kosten_per_peuter"] is None
     total = LEGAL * 10 * 40 + 5 * 40
     assert Decimal(out["oab"]["procent"]) == total / 10_000  # of € 1.000.000, in percent
     html = shown(data)
@@ -942,3 +942,24 @@ def test_a_typed_tariff_with_more_decimals_is_shown_with_them():
 
 def nl_hours(value: Decimal) -> str:
     return budget_html.hours(value)
+
+
+def test_the_cost_per_child_is_labelled_by_what_it_divides_by():
+    """Review 9: ‘Per doelgroeppeuter’ divided by the doelgroeppeuters plus the younger ones."""
+    rows = [row("L1", dgp="12", jongere_peuters="4", bezette_plaatsen="16")]
+    data = base(grondslag="bezette_plaatsen", uurtarief="40", locaties=rows)
+    out = compute(data)
+    location = out["locaties"][0]
+    assert Decimal(location["kosten_per_peuter"]) == Decimal(location["kosten"]) / (12 + 4)
+    ((_, cells),) = table_rows(shown(data), "rh-locaties")[:1]
+    younger = budget.YOUNGER.lower()  # "jonger dan 2,5 jaar", from rules.toml
+    assert cells[f"Per peuter, ook {younger}"][0] == euro(Decimal(location["kosten"]) / 16)
+    assert "Per doelgroeppeuter" not in shown(data)
+    # Without younger peuters the two are the same, and the column says doelgroeppeuter.
+    plain_rows = [row("L1", dgp="12")]
+    ((_, cells),) = table_rows(shown(base(uurtarief="40", locaties=plain_rows)), "rh-locaties")[:1]
+    assert cells["Per doelgroeppeuter"][0] == euro(LEGAL * 40)
+    text = json.loads(api.csv_export("budget", json.dumps(data), "resultaat"))["csv"]
+    header = text.lstrip("\ufeff").split("\r\n")[0].split(";")
+    assert f"Kosten per peuter, ook {younger} (euro)" in header
+    assert not any("per doelgroeppeuter" in name for name in header)
