@@ -818,7 +818,9 @@ def _oab_share(oab: Decimal | None, cost: str | None) -> dict | None:
     return {"budget": plain(oab), "procent": share}
 
 
-def _notes(year: int, funding: Funding, total: dict, tariff: dict | None) -> list[dict]:
+def _notes(
+    year: int, funding: Funding, total: dict, tariff: dict | None, oab: dict | None
+) -> list[dict]:
     """What the user must know about this answer, as codes with their numbers."""
     rule = _minimum_rule()
     notes = []
@@ -838,6 +840,9 @@ def _notes(year: int, funding: Funding, total: dict, tariff: dict | None) -> lis
         notes.append({"soort": "indexatie_ontbreekt", "jaren": tariff["ontbrekende_indexaties"]})
     if funding.by_places:
         notes.append({"soort": "telt_bezette_plaatsen"})
+    if oab and oab["procent"] is not None and Decimal(oab["procent"]) > 100:
+        # more than the whole OAB budget: most likely the budget was typed in thousands
+        notes.append({"soort": "oab_meer_dan_budget", "procent": oab["procent"]})
     return notes
 
 
@@ -852,6 +857,7 @@ def compute(values: dict) -> dict:
     providers = _providers(locations, funding, rate, in_force)
     total = _total(providers, locations, rate, in_force)
     preset = PRESETS.get(values["preset"]) if values["preset"] else None
+    oab = _oab_share(values["oab_budget"], total["kosten"])
     return {
         "rekenhulp": NAME,
         "begrotingsjaar": year,
@@ -866,8 +872,8 @@ def compute(values: dict) -> dict:
         "locaties": locations,
         "aanbieders": providers,
         "totaal": total,
-        "oab": _oab_share(values["oab_budget"], total["kosten"]),
-        "meldingen": _notes(year, funding, total, tariff),
+        "oab": oab,
+        "meldingen": _notes(year, funding, total, tariff, oab),
         "regel": _minimum_rule().describe(),
         "voorbeeld": None
         if preset is None

@@ -31,6 +31,12 @@ def _percent(value: Decimal, signed: bool = False, places: int | None = None) ->
     return f"{text} %"
 
 
+def _share(value: Decimal) -> str:
+    """A share in percent: one decimal, or two significant digits below 0,1 % (never 0,0 %)."""
+    places = 1 if value >= Decimal("0.1") or not value else 1 - value.adjusted()
+    return _percent(value, places=places)
+
+
 def _name(item: dict) -> str:
     return item["naam"] or f"Locatie zonder naam (rij {item['rij']})"
 
@@ -101,6 +107,13 @@ def _note(note: dict, result: dict) -> str:
         return (
             f"Voor {_span(note['jaren'])} is geen indexatie ingevuld: de rekenhulp rekent daar met 0 %, dus het"
             " tarief is waarschijnlijk te laag. Vul de indexaties in die uw gemeente hanteert."
+        )
+    if kind == "oab_meer_dan_budget":
+        return (
+            f"De kosten van {euro(Decimal(result['totaal']['kosten']))} zijn meer dan het hele"
+            f" OAB-budget van {euro(Decimal(result['oab']['budget']))}"
+            f" ({_share(Decimal(note['procent']))}). Klopt het bedrag? Vul het OAB-budget in"
+            " euro in, bijvoorbeeld 1.250.000 voor 1,25 miljoen."
         )
     if kind == "telt_bezette_plaatsen":
         return (
@@ -222,7 +235,7 @@ def _oab(result: dict) -> str:
             f'<p class="rh-oab">Met een uurtarief ziet u welk deel van het OAB-budget van'
             f" {e(budget)} de pbm'er vraagt.</p>"
         )
-    share = _percent(Decimal(oab["procent"]), places=1)
+    share = _share(Decimal(oab["procent"]))
     return (
         f'<p class="rh-oab">Dat is <strong data-uitkomst="oab">{e(share)}</strong>'
         f" van het OAB-budget van {e(budget)}{e(_unindexed(result))}.</p>"

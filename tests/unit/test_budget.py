@@ -963,3 +963,32 @@ def test_the_cost_per_child_is_labelled_by_what_it_divides_by():
     header = text.lstrip("\ufeff").split("\r\n")[0].split(";")
     assert f"Kosten per peuter, ook {younger} (euro)" in header
     assert not any("per doelgroeppeuter" in name for name in header)
+
+
+def test_an_oab_share_over_the_whole_budget_is_questioned_and_a_small_one_is_not_zero():
+    """Review 12: 768,0 % was shown without a word, and € 9.600 of € 30 mln as 0,0 %."""
+    rows = [row(dgp="12"), row("M", dgp="0")]
+    data = base(uurtarief="40", oab_budget="1.250", vaste_voet_uren="60", locaties=rows)
+    out = compute(data)
+    cost = Decimal(out["totaal"]["kosten"])
+    assert cost == (LEGAL * 12 + 2 * 60) * 40
+    assert {"soort": "oab_meer_dan_budget", "procent": plain_text(cost / 1250 * 100)} in out[
+        "meldingen"
+    ]
+    warning = shown(data)[shown(data).index("rh-waarschuwingen") :]
+    assert f"De kosten van {euro(cost)} zijn meer dan het hele OAB-budget van € 1.250,00" in (
+        warning
+    )
+    assert "Klopt het bedrag?" in warning
+    small = base(uurtarief="40", oab_budget="30.000.000", locaties=rows)
+    out = compute(small)
+    assert not any(note["soort"] == "oab_meer_dan_budget" for note in out["meldingen"])
+    share = Decimal(out["oab"]["procent"])  # 0,016 %: two significant digits, not 0,0 %
+    assert share < Decimal("0.1")
+    assert paragraph(shown(small), "rh-oab").startswith("Dat is 0,016 % van het OAB-budget")
+    usual = shown(base(uurtarief="40", oab_budget="300.000", locaties=rows))
+    assert paragraph(usual, "rh-oab").startswith("Dat is 1,6 % van")  # one decimal as before
+
+
+def plain_text(value: Decimal) -> str:
+    return budget.plain(value)
