@@ -846,6 +846,35 @@ def _notes(
     return notes
 
 
+def _no_effect_notes(funding: Funding, total: dict, groups: list[dict]) -> list[dict]:
+    """Input that changes less than it seems: younger peuters under bezette plaatsen, and a vaste
+    voet for locations (or aanbieders) without any doelgroeppeuters, young or not. `groups` are
+    the locations or, with a vaste voet per aanbieder, the aanbieders."""
+    notes = []
+    if funding.by_places and Decimal(total["jongere_peuters"]):
+        notes.append(
+            {
+                "soort": "jongere_tellen_niet_bij_plaatsen",
+                "jongere_peuters": total["jongere_peuters"],
+            }
+        )
+    empty = [
+        item
+        for item in groups
+        if not Decimal(item["doelgroeppeuters"]) and not Decimal(item["jongere_peuters"])
+    ]
+    if funding.fixed and empty:
+        notes.append(
+            {
+                "soort": "vaste_voet_zonder_doelgroeppeuters",
+                "per": "locatie" if funding.fixed_per_location else "aanbieder",
+                "aantal": len(empty),
+                "van": len(groups),
+            }
+        )
+    return notes
+
+
 def compute(values: dict) -> dict:
     year = int(values["begrotingsjaar"])
     legal = _minimum_rule().value_on(date(year, 1, 1))  # None before the norm took effect
@@ -873,7 +902,8 @@ def compute(values: dict) -> dict:
         "aanbieders": providers,
         "totaal": total,
         "oab": oab,
-        "meldingen": _notes(year, funding, total, tariff, oab),
+        "meldingen": _notes(year, funding, total, tariff, oab)
+        + _no_effect_notes(funding, total, locations if funding.fixed_per_location else providers),
         "regel": _minimum_rule().describe(),
         "voorbeeld": None
         if preset is None

@@ -115,12 +115,38 @@ def _note(note: dict, result: dict) -> str:
             f" ({_share(Decimal(note['procent']))}). Klopt het bedrag? Vul het OAB-budget in"
             " euro in, bijvoorbeeld 1.250.000 voor 1,25 miljoen."
         )
+    if kind == "jongere_tellen_niet_bij_plaatsen":
+        return (
+            f"De {nl(Decimal(note['jongere_peuters']))} peuters jonger dan"
+            f" {nl(Decimal(result['leeftijden']['van']))} jaar veranderen de gefinancierde uren"
+            " niet: u telt over bezette plaatsen. Bezet een jongere peuter een plaats, dan zit"
+            " hij al in de bezette plaatsen."
+        )
+    if kind == "vaste_voet_zonder_doelgroeppeuters":
+        return _fixed_without_children(note, result)
     if kind == "telt_bezette_plaatsen":
         return (
             "U telt de uren over bezette plaatsen. Het wettelijk minimum telt doelgroeppeuters"
             f" van {_ages(result)} op 1 januari: de tabel zet beide naast elkaar."
         )
     raise ValueError(f"unknown budget note {kind!r}")
+
+
+def _fixed_without_children(note: dict, result: dict) -> str:
+    one = note["aantal"] == 1
+    fixed = _fixed_text(result)
+    if note["per"] == "locatie":
+        return (
+            f"{note['aantal']} van de {note['van']} locaties"
+            f" {'heeft' if one else 'hebben'} geen doelgroeppeuters, ook geen jongere, maar"
+            f" {'krijgt' if one else 'krijgen'} wel de vaste voet van {fixed}. Is er geen VE,"
+            " haal de locatie dan uit de tabel."
+        )
+    return (
+        f"{note['aantal']} van de {note['van']} aanbieders {'heeft' if one else 'hebben'} op"
+        f" geen locatie doelgroeppeuters, ook geen jongere, maar {'krijgt' if one else 'krijgen'}"
+        f" wel de vaste voet van {fixed}. Is er geen VE, haal de locaties dan uit de tabel."
+    )
 
 
 def _chart(result: dict) -> str:

@@ -992,3 +992,44 @@ def test_an_oab_share_over_the_whole_budget_is_questioned_and_a_small_one_is_not
 
 def plain_text(value: Decimal) -> str:
     return budget.plain(value)
+
+
+def test_inputs_without_effect_are_named():
+    """Review 13: younger peuters change nothing under bezette plaatsen, and a location without
+    doelgroeppeuters still gets the vaste voet; nothing said so."""
+    rows = [
+        row("L1", dgp="12", jongere_peuters="4", bezette_plaatsen="16"),
+        row("L2", dgp="0", bezette_plaatsen="10"),
+        row("L3", dgp="0", jongere_peuters="3", bezette_plaatsen="5"),  # VE for younger ones
+    ]
+    data = base(grondslag="bezette_plaatsen", vaste_voet_uren="60", locaties=rows)
+    out = compute(data)
+    assert {"soort": "jongere_tellen_niet_bij_plaatsen", "jongere_peuters": "7"} in out["meldingen"]
+    assert {
+        "soort": "vaste_voet_zonder_doelgroeppeuters",
+        "per": "locatie",
+        "aantal": 1,
+        "van": 3,
+    } in out["meldingen"]
+    warning = shown(data)
+    younger = budget.YOUNGER.lower()
+    assert f"De 7 peuters {younger} veranderen de gefinancierde uren niet" in warning
+    assert "1 van de 3 locaties heeft geen doelgroeppeuters" in warning
+    assert "krijgt wel de vaste voet van 60 uur" in warning
+    # Per aanbieder: an aanbieder whose locations have none.
+    per_provider = base(
+        vaste_voet_uren="60",
+        vaste_voet_per="aanbieder",
+        locaties=[row("a", "A", "12"), row("b", "B", "0"), row("c", "C", "0")],
+    )
+    out = compute(per_provider)
+    assert {
+        "soort": "vaste_voet_zonder_doelgroeppeuters",
+        "per": "aanbieder",
+        "aantal": 2,
+        "van": 3,
+    } in out["meldingen"]
+    assert "2 van de 3 aanbieders hebben op geen locatie doelgroeppeuters" in shown(per_provider)
+    # Counted over doelgroeppeuters, or without a vaste voet: no such notes.
+    quiet = compute(base(locaties=[row(dgp="12", jongere_peuters="4"), row(dgp="0")]))
+    assert quiet["meldingen"] == []
