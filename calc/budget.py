@@ -435,16 +435,16 @@ _ORDER = {spec.key: position for position, spec in enumerate(FIELDS)}
 # The table in CSV files (calc.csv_nl): the column labels are the headers this site writes;
 # these are other headers people use for the same column.
 CSV_TABLE = LOCATIONS
+# Headers of municipal lists that often count the younger children too (Enschede gives VE from
+# age 2): read as doelgroeppeuters, with a warning, as they raise the legal minimum.
+_BROAD_HEADERS = ("doelgroepkinderen", "ve kinderen", "ve-kinderen", "geïndiceerde peuters")
 CSV_ALIASES = {
     "naam": ("naam", "naam locatie", "locatienaam", "vestiging"),
     "aanbieder": ("houder", "organisatie", "kinderopvangorganisatie"),
     "doelgroeppeuters": (
         "aantal doelgroeppeuters",
         "doelgroeppeuters op 1 januari",
-        "doelgroepkinderen",
-        "ve kinderen",
-        "ve-kinderen",
-        "geïndiceerde peuters",
+        *_BROAD_HEADERS,
     ),
     "jongere_peuters": (
         "jongere peuters",
@@ -456,6 +456,11 @@ CSV_ALIASES = {
     "extra_uren": ("extra", "extra uren per jaar"),
     "factor": ("wijkfactor", "ondersteuningsfactor"),
 }
+CSV_CAUTIONS = dict.fromkeys(
+    _BROAD_HEADERS,
+    f"peuters van {_AGES} op 1 januari. Zitten er jongere kinderen in, zet die dan in een kolom"
+    f" ‘{YOUNGER}’: zij tellen niet voor het wettelijk minimum.",
+)
 
 # What a page shows without a preset: an illustration, not a norm. It opens on the current year
 # (the site build's; a page passes its own `jaar`) with the legal hours and no tariff: the site

@@ -53,6 +53,8 @@ NOT_TEXT = (
 
 # Other headers people use for a column, by column key (matched as `header_key` compares).
 Aliases = Mapping[str, tuple[str, ...]]
+# For an alias that may hold more than its column: what the column means, told in a warning.
+Cautions = Mapping[str, str]
 
 
 def header_key(text: str) -> str:
@@ -237,6 +239,7 @@ def read_table(
     aliases: Aliases | None = None,
     computed: Iterable[str] = (),
     summary: Iterable[str] = (),
+    cautions: Cautions | None = None,
 ) -> ReadTable:
     """Read CSV text into rows of strings. Problems of form (not of content) go into `errors`.
 
@@ -245,7 +248,8 @@ def read_table(
     A totals row is left out with a warning. Rows past `table.max_rows` are counted, not kept.
     `computed` are the headers of the columns a rekenhulp computes in its result file, and
     `summary` the labels (in column A) of that file's rows that are no location: in a file with
-    those computed columns, such rows are left out, with one warning.
+    those computed columns, such rows are left out, with one warning. A header read by an alias
+    in `cautions` gets a warning saying what its column means.
     """
     aliases = aliases or {}
     summary_keys = {header_key(label) for label in summary}
@@ -268,7 +272,7 @@ def read_table(
                 continue
             if header is None:
                 header = record
-                _match_header(header, wanted, table, result, start, computed)
+                _match_header(header, wanted, table, result, start, computed, cautions or {})
                 continue
             if result.result_file and header_key(record[0]) in summary_keys:
                 result.summary_lines.append(start)
@@ -321,6 +325,7 @@ def _match_header(
     result: ReadTable,
     line: int,
     computed: Iterable[str] = (),
+    cautions: Cautions | None = None,
 ) -> None:
     unknown: list[tuple[int, str, str]] = []  # position, name, header_key
     for position, name in enumerate(header):
@@ -337,6 +342,7 @@ def _match_header(
             )
         else:
             result.positions[column.key] = position
+    _caution(header, cautions or {}, table, result)
     _report_unknown(unknown, {header_key(name) for name in computed} - set(wanted), result)
     missing = [
         column.label
@@ -358,6 +364,18 @@ def _match_header(
                 f"scheidingsteken). Gebruik de kolomnamen {known}.",
             )
         )
+
+
+def _caution(header: list[str], cautions: Cautions, table: Table, result: ReadTable) -> None:
+    """A warning for each used column whose header is an alias that may hold more."""
+    meaning = {header_key(alias): text for alias, text in cautions.items()}
+    for key, position in result.positions.items():
+        name = header[position].strip()
+        if header_key(name) in meaning:
+            result.warnings.append(
+                f"Kolom {column_letter(position)} ‘{_cut(name)}’ is gelezen als"
+                f" ‘{table.column(key).label}’: {meaning[header_key(name)]}"
+            )
 
 
 def _report_unknown(
@@ -536,6 +554,7 @@ def import_table(
     aliases: Aliases | None = None,
     computed: Iterable[str] = (),
     summary: Iterable[str] = (),
+    cautions: Cautions | None = None,
 ) -> dict:
     """Read and check a table from a file's bytes (or text). Every row is kept, also a bad one,
     so the user can correct it in the page; each bad cell is reported with its line and column
@@ -544,7 +563,7 @@ def import_table(
     text, notices = decode(data) if isinstance(data, bytes) else (data, [])
     if text is None:
         return _answer(table, None, [], [error("csv", NOT_TEXT)], notices, ";")
-    found = read_table(text, table, aliases, computed, summary)
+    found = read_table(text, table, aliases, computed, summary, cautions)
     errors = list(found.errors)
     warnings = notices + found.warnings
     if found.count > table.max_rows:

@@ -461,6 +461,9 @@ def test_a_windows_1252_file_is_read_with_a_notice():
         "Het bestand is niet opgeslagen als UTF-8. De rekenhulp heeft het gelezen als"
         " Windows-1252, zoals oudere versies van Excel opslaan. Kloppen letters als ë of € niet,"
         " sla het bestand dan op als ‘CSV UTF-8’.",
+        f"Kolom C ‘Geïndiceerde peuters’ is gelezen als ‘Doelgroeppeuters’: peuters van"
+        f" {budget._AGES} op 1 januari. Zitten er jongere kinderen in, zet die dan in een kolom"
+        f" ‘{budget.YOUNGER}’: zij tellen niet voor het wettelijk minimum.",
         "Kolom D ‘Kosten (€)’ is niet gebruikt: de rekenhulp kent deze kolom niet.",
     ]
 
@@ -538,3 +541,22 @@ def test_a_totals_label_in_an_unknown_first_column_is_recognised():
         "Regel 4 is niet ingelezen: dat is een totaalregel (‘Totaal:’, Doelgroeppeuters 30). De"
         " rekenhulp berekent de totalen zelf."
     )
+
+
+@pytest.mark.parametrize("name", ["VE-kinderen", "doelgroepkinderen", "Geïndiceerde peuters"])
+def test_a_header_that_may_count_younger_children_is_read_with_a_warning(name):
+    """Review 14: ‘VE-kinderen’ was silently read as doelgroeppeuters of 2,5 to 4, while such a
+    list often holds the 2-year-olds too; they would raise the legal minimum shown."""
+    out = import_csv(f"Vestiging;{name};Plaatsen\nA;14;16\n")
+    assert out["locaties"][0]["doelgroeppeuters"] == "14"
+    younger = budget.YOUNGER
+    assert out["waarschuwingen"] == [
+        f"Kolom B ‘{name}’ is gelezen als ‘Doelgroeppeuters’: peuters van {budget._AGES} op"
+        f" 1 januari. Zitten er jongere kinderen in, zet die dan in een kolom ‘{younger}’: zij"
+        " tellen niet voor het wettelijk minimum."
+    ]
+
+
+def test_a_header_that_means_doelgroeppeuters_is_read_without_a_warning():
+    out = import_csv("Naam;Houder;Aantal doelgroeppeuters\nA;X;14\n")
+    assert out["locaties"][0]["doelgroeppeuters"] == "14" and out["waarschuwingen"] == []
