@@ -42,7 +42,12 @@ from datetime import date
 from decimal import Decimal
 
 from calc import rules
-from calc.budget_html import GRAFIEKEN, render  # noqa: F401 (render: the rekenhulp interface)
+from calc.budget_html import (  # noqa: F401 (render: the rekenhulp interface)
+    GRAFIEKEN,
+    ROUNDING,
+    render,
+    year_span,
+)
 from calc.csv_nl import decimal_cell
 from calc.fields import Choice, Field, InputError, NumberList, Table, Text, collect, error
 from calc.numbers import euro, hours, nl, plain, rounded
@@ -955,67 +960,109 @@ RESULT_HEADER = (
 )
 
 
-# The label of the result file's row for the vaste voet per aanbieder. The CSV import leaves
-# out the rows of a result file labelled so (calc.csv_nl), as it leaves out the Totaal.
+# The labels (column A) of the result file's rows that are no location: the vaste voet per
+# aanbieder, and after the Totaal the basis the costs were computed with, so the file can be
+# checked and reproduced. The CSV import leaves them out of a result file (calc.csv_nl).
 FIXED_ROW = "Vaste voet per aanbieder"
-RESULT_LABELS = (FIXED_ROW,)
+BASIS_TITLE = "Uitgangspunten van deze uitkomst"
+BASIS_LABELS = {
+    "begrotingsjaar": "Begrotingsjaar",
+    "grondslag": "Grondslag",
+    "uren_per_kind": "Uren per kind of plaats per jaar",
+    "vaste_voet_uren": "Vaste voet in uren per jaar",
+    "vaste_voet_per": "Vaste voet geldt",
+    "uurtarief": "Uurtarief in euro",
+    "prijspeil_jaar": "Prijspeil van het uurtarief",
+    "indexaties": "Indexaties per jaar in procenten",
+    "ontbrekend": "Jaren zonder indexatie (0 %)",
+    "tarief_begrotingsjaar": "Uurtarief in het begrotingsjaar in euro",
+    "afronding": "Afronding",
+    "minimum": "Wettelijk minimum in uren per doelgroeppeuter",
+    "oab_budget": "OAB-budget in euro",
+    "voorbeeld": "Voorbeeld uit de praktijk",
+}
+RESULT_LABELS = (FIXED_ROW, BASIS_TITLE, *BASIS_LABELS.values())
+
+
+def _cell(value: str | None, money: bool = False) -> str:
+    """A number with a decimal comma; money in cents (`4800,00`); empty for None."""
+    if value is None:
+        return ""
+    if money:
+        return format(rounded(Decimal(value), 2), "f").replace(".", ",")
+    return decimal_cell(Decimal(value))
+
+
+def _numbers(item: dict) -> list[str]:
+    """The computed columns of a location, the vaste voet row or the total."""
+    return [
+        _cell(item["minimum_uren"]),
+        _cell(item["gefinancierde_uren"]),
+        _cell(item["verschil_uren"]),
+        _cell(item["kosten"], money=True),
+        _cell(item["kosten_per_peuter"], money=True),
+        _cell(item["kosten_per_plaats"], money=True),
+    ]
 
 
 def result_rows(result: dict) -> list[list[str]]:
     """The result as rows of the CSV export: one per location, the vaste voet per aanbieder
-    (if any) and the total; numbers with a decimal comma, money rounded to cents (empty without
-    a tariff)."""
-
-    def cell(value: str | None, money: bool = False) -> str:
-        if value is None:
-            return ""
-        number = Decimal(value)
-        if money:
-            number = rounded(number, 2)
-        return decimal_cell(number) if not money else format(number, "f").replace(".", ",")
-
-    def numbers(item: dict) -> list[str]:
-        return [
-            cell(item["minimum_uren"]),
-            cell(item["gefinancierde_uren"]),
-            cell(item["verschil_uren"]),
-            cell(item["kosten"], money=True),
-            cell(item["kosten_per_peuter"], money=True),
-            cell(item["kosten_per_plaats"], money=True),
-        ]
-
+    (if any) and the total, then after an empty line the basis of the computation."""
     rows = [
         [
             item["naam"],
             item["aanbieder"],
-            cell(item["doelgroeppeuters"]),
-            cell(item["jongere_peuters"]),
-            cell(item["bezette_plaatsen"]),
-            cell(item["factor"]),
-            cell(item["extra_uren"]),
-            cell(item["vaste_voet_uren"]),
-            *numbers(item),
+            *(_cell(item[key]) for key in ("doelgroeppeuters", "jongere_peuters")),
+            *(_cell(item[key]) for key in ("bezette_plaatsen", "factor", "extra_uren")),
+            _cell(item["vaste_voet_uren"]),
+            *_numbers(item),
         ]
         for item in result["locaties"]
     ]
     total = result["totaal"]
     fixed = total["vaste_voet_aanbieders"]
     if fixed:  # its own row, so that the rows add up to the Totaal
-        label = (
-            f"{FIXED_ROW} ({fixed['aanbieders']} × {hours(Decimal(fixed['uren_per_aanbieder']))})"
+        times = f"{fixed['aanbieders']} × {hours(Decimal(fixed['uren_per_aanbieder']))}"
+        hours_ = _cell(fixed["gefinancierde_uren"])
+        rows.append([f"{FIXED_ROW} ({times})", *[""] * 6, hours_, *_numbers(fixed)])
+    counts = [
+        _cell(total[key]) for key in ("doelgroeppeuters", "jongere_peuters", "bezette_plaatsen")
+    ]
+    rows.append(["Totaal", "", *counts, "", "", _cell(total["vaste_voet_uren"]), *_numbers(total)])
+    return [*rows, [], *_basis_rows(result)]
+
+
+def _basis_rows(result: dict) -> list[list[str]]:
+    """What the numbers above were computed with, one `label;value` line each."""
+    shown, tariff = result["invoer"], result["tarief"]
+    values = {
+        "begrotingsjaar": str(result["begrotingsjaar"]),
+        "grondslag": GRONDSLAGEN[shown["grondslag"]],
+        "uren_per_kind": _cell(shown["uren_per_kind"]),
+        "vaste_voet_uren": _cell(shown["vaste_voet_uren"]),
+        "vaste_voet_per": VASTE_VOET_PER[shown["vaste_voet_per"]],
+        "uurtarief": "niet ingevuld: alleen uren" if tariff is None else _cell(tariff["uurtarief"]),
+        "minimum": _cell(result["minimum_uren_per_doelgroeppeuter"]) or "n.v.t.",
+    }
+    if tariff is not None:
+        values.update(
+            prijspeil_jaar=str(tariff["prijspeil_jaar"]),
+            # "2025: -1 %; 2026: 2 %": by year, and no cell that starts like a formula
+            indexaties="; ".join(
+                f"{step['naar']}: {_cell(step['procent'])} %"
+                for step in tariff["stappen"]
+                if step["ingevuld"]
+            )
+            or "geen",
+            ontbrekend=year_span(tariff["ontbrekende_indexaties"]),
+            tarief_begrotingsjaar=_cell(tariff["tarief_begrotingsjaar"]),
+            afronding=ROUNDING,
         )
-        rows.append([label, *[""] * 6, cell(fixed["gefinancierde_uren"]), *numbers(fixed)])
-    rows.append(
-        [
-            "Totaal",
-            "",
-            cell(total["doelgroeppeuters"]),
-            cell(total["jongere_peuters"]),
-            cell(total["bezette_plaatsen"]),
-            "",
-            "",
-            cell(total["vaste_voet_uren"]),
-            *numbers(total),
-        ]
-    )
-    return rows
+    if shown["oab_budget"] is not None:
+        values["oab_budget"] = _cell(shown["oab_budget"])
+    if result["voorbeeld"]:
+        example = result["voorbeeld"]
+        values["voorbeeld"] = f"{example['titel']} (bron: {example['bron']})"
+    return [[BASIS_TITLE]] + [
+        [label, values[key]] for key, label in BASIS_LABELS.items() if values.get(key)
+    ]

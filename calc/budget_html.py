@@ -11,6 +11,13 @@ from decimal import Decimal
 from calc.html import Cell, Column, Row, data_table, e, rule_cite
 from calc.numbers import date_nl, euro, hours, nl, plain, rounded
 
+# How money is rounded (calc.budget), said in the footnote and in the result file.
+ROUNDING = (
+    "Het uurtarief wordt elk jaar geïndexeerd en op centen afgerond, zoals gemeenten het"
+    " bekendmaken. De kosten van een locatie (en de vaste voet van een aanbieder) zijn de uren"
+    " maal dat tarief, op centen afgerond; een totaal is de som van die bedragen. De uren zijn"
+    " niet afgerond; bedragen per peuter of per plaats zijn gemiddelden, op centen afgerond."
+)
 MAX_BARS = 25  # the chart shows at most this many locations; the table shows all
 GRAFIEKEN = {"uren": "Uren per locatie", "kosten": "Kosten per locatie"}
 UNITS = {"doelgroeppeuters": "doelgroeppeuter", "bezette_plaatsen": "bezette peuterplaats"}
@@ -58,8 +65,11 @@ def _rate(value: Decimal) -> str:
     return euro(value) if value == rounded(value, 2) else f"€ {nl(value)}"
 
 
-def _span(years: list[int]) -> str:
-    """The years without an indexation (always the last ones): "2025", "2021 tot en met 2026"."""
+def year_span(years: list[int]) -> str:
+    """The years without an indexation (always the last ones): "2025", "2021 tot en met 2026";
+    "" for none."""
+    if not years:
+        return ""
     return str(years[0]) if len(years) == 1 else f"{years[0]} tot en met {years[-1]}"
 
 
@@ -72,7 +82,7 @@ def _unindexed(result: dict) -> str:
         return ""
     if len(missing) == len(tariff["stappen"]):
         return f" (tarief van {tariff['prijspeil_jaar']}, zonder indexatie)"
-    return f" (tarief zonder indexatie voor {_span(missing)})"
+    return f" (tarief zonder indexatie voor {year_span(missing)})"
 
 
 def _measure(result: dict) -> str:
@@ -105,7 +115,7 @@ def _note(note: dict, result: dict) -> str:
         )
     if kind == "indexatie_ontbreekt":
         return (
-            f"Voor {_span(note['jaren'])} is geen indexatie ingevuld: de rekenhulp rekent daar met 0 %, dus het"
+            f"Voor {year_span(note['jaren'])} is geen indexatie ingevuld: de rekenhulp rekent daar met 0 %, dus het"
             " tarief is waarschijnlijk te laag. Vul de indexaties in die uw gemeente hanteert."
         )
     if kind == "oab_meer_dan_budget":
@@ -315,11 +325,7 @@ def _footnotes(result: dict) -> str:
         f'<p class="rh-toelichting">Wettelijk minimum: {e(norm)} uur per doelgroeppeuter van'
         f" {e(_ages(result))} op 1 januari ({rule_cite(result['regel'])}), per locatie"
         " (kindercentrum). Jongere peuters die een gemeente financiert, tellen daarvoor niet mee."
-        " Het uurtarief wordt elk jaar geïndexeerd en op centen afgerond, zoals gemeenten het"
-        " bekendmaken. De kosten van een locatie (en de vaste voet van een aanbieder) zijn de uren"
-        " maal dat tarief, op centen afgerond; een totaal is de som van die bedragen. De uren zijn"
-        " niet afgerond; bedragen per peuter of per plaats zijn gemiddelden, op centen"
-        " afgerond.</p>"
+        f" {e(ROUNDING)}</p>"
     ]
     if result["voorbeeld"]:
         example = result["voorbeeld"]

@@ -621,7 +621,7 @@ def test_result_csv_export():
         "Locatie;Aanbieder;Doelgroeppeuters;Jonger dan 2,5 jaar;Bezette plaatsen"
     )
     assert lines[1].endswith(";" + euro(PER_PLACE).removeprefix("€ "))
-    assert lines[-2].startswith("Totaal;")
+    assert lines[1 + len(data["locaties"])].startswith("Totaal;")
     assert answer["bestandsnaam"] == f"budget-{VELDHOVEN_YEAR}.csv"
     # Without a tariff the cost columns are empty, not 0.
     hours_only = json.loads(api.csv_export("budget", json.dumps(base()), "resultaat"))
@@ -1033,3 +1033,40 @@ def test_inputs_without_effect_are_named():
     # Counted over doelgroeppeuters, or without a vaste voet: no such notes.
     quiet = compute(base(locaties=[row(dgp="12", jongere_peuters="4"), row(dgp="0")]))
     assert quiet["meldingen"] == []
+
+
+def test_the_result_csv_states_the_basis_of_its_costs():
+    """Review 16: the result file had costs but not the tariff, its prijspeil and indexations,
+    the grondslag, the hours per child or the vaste voet they were computed with."""
+    data = {**budget.initial({"jaar": YEAR, "preset": "veldhoven"}), "oab_budget": "1.000.000"}
+    out = compute(data)
+    text = json.loads(api.csv_export("budget", json.dumps(data), "resultaat"))["csv"]
+    lines = text.lstrip("\ufeff").split("\r\n")
+    total_at = next(n for n, line in enumerate(lines) if line.startswith("Totaal;"))
+    assert lines[total_at + 1] == "" and lines[total_at + 2] == budget.BASIS_TITLE
+    basis = dict(line.split(";", 1) for line in lines[total_at + 3 :] if line)
+    labels = budget.BASIS_LABELS
+    preset = budget.PRESETS["veldhoven"]["invoer"]
+    assert basis[labels["begrotingsjaar"]] == str(YEAR)
+    assert basis[labels["grondslag"]] == budget.GRONDSLAGEN["bezette_plaatsen"]
+    assert basis[labels["uren_per_kind"]] == decimal_cell(PLACE_HOURS)
+    assert basis[labels["vaste_voet_uren"]] == "0"
+    assert basis[labels["uurtarief"]] == preset["uurtarief"]
+    assert basis[labels["prijspeil_jaar"]] == str(VELDHOVEN_YEAR)
+    assert basis[labels["indexaties"]] == "geen"
+    assert basis[labels["ontbrekend"]] == f"{VELDHOVEN_YEAR + 1} tot en met {YEAR}"
+    assert basis[labels["tarief_begrotingsjaar"]] == decimal_cell(
+        Decimal(out["tarief"]["tarief_begrotingsjaar"])
+    )
+    assert basis[labels["minimum"]] == decimal_cell(LEGAL)
+    assert basis[labels["oab_budget"]] == "1000000"
+    assert basis[labels["voorbeeld"]].startswith(budget.PRESETS["veldhoven"]["titel"])
+    assert "op centen afgerond" in basis[labels["afronding"]]
+    # Indexations by year; a negative one is no formula for a spreadsheet.
+    indexed = base(uurtarief="40", prijspeil_jaar="2023", indexaties="-1; 2", locaties=[row()])
+    text = json.loads(api.csv_export("budget", json.dumps(indexed), "resultaat"))["csv"]
+    assert f'{labels["indexaties"]};"2024: -1 %; 2025: 2 %"' in text
+    assert f"{labels['ontbrekend']};2026" in text
+    # Without a tariff the file says so.
+    text = json.loads(api.csv_export("budget", json.dumps(base()), "resultaat"))["csv"]
+    assert f"{labels['uurtarief']};niet ingevuld: alleen uren" in text

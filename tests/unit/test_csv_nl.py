@@ -431,16 +431,29 @@ def test_the_result_file_imported_back_gives_the_same_locations_and_totals(vaste
     assert again["locaties"] == result["locaties"]
     assert again["totaal"] == result["totaal"] and again["aanbieders"] == result["aanbieders"]
     # One notice about the computed columns, one about the Totaal row and one about the rows
-    # that belong to the result (review 5: the vaste voet per aanbieder has a row of its own).
-    first, second, *rest = back["waarschuwingen"]
+    # that belong to the result: the vaste voet per aanbieder (review 5) and the basis of the
+    # computation after the Totaal (review 16).
+    first, second, third = back["waarschuwingen"]
     assert first.startswith("Dit is een uitkomstbestand van deze rekenhulp.")
     assert "Wettelijk minimum (uren)" in first and "Kosten (euro)" in first
-    total_line = 6 if vaste_voet_per == "aanbieder" else 5
+    lines = exported["csv"].split("\r\n")
+    total_line = 1 + next(n for n, line in enumerate(lines) if line.startswith("Totaal;"))
     assert second.startswith(
         f"Regel {total_line} is niet ingelezen: dat is een totaalregel (Locatie ‘Totaal’"
     )
-    if vaste_voet_per == "aanbieder":
-        assert rest[0].startswith("Regel 5 is niet ingelezen: die hoort bij de uitkomst")
+    basis = f"{total_line + 2} tot en met {len(lines) - 1}"  # after the empty line; ends in CRLF
+    fixed = "5 en " if vaste_voet_per == "aanbieder" else ""
+    assert third == (
+        f"Regels {fixed}{basis} zijn niet ingelezen: ze horen bij de uitkomst, niet bij de"
+        " locaties. De rekenhulp berekent de uitkomst opnieuw met de instellingen op deze pagina."
+    )
+
+
+def test_the_labels_of_the_result_file_are_locations_in_any_other_file():
+    """Only a result file (recognised by its computed columns) has rows that are no location."""
+    out = import_csv("Locatie;Doelgroeppeuters\nGrondslag;3\nVaste voet per aanbieder;4\n")
+    assert [row["naam"] for row in out["locaties"]] == ["Grondslag", "Vaste voet per aanbieder"]
+    assert out["waarschuwingen"] == []
 
 
 def test_a_windows_1252_file_is_read_with_a_notice():
