@@ -24,8 +24,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from calc.fields import Field, Table, Text, YesNo, error
-from calc.numbers import NotANumber, nl, parse_decimal, plain
+from calc.fields import Field, Table, Text, YesNo, ambiguous_point, error
+from calc.numbers import AmbiguousPoint, NotANumber, nl, parse_decimal, plain
 
 BOM = "\ufeff"
 DELIMITERS = (";", ",", "\t")
@@ -576,6 +576,9 @@ def import_table(
                 " bestand.",
             )
         )
+    if not found.fatal and found.delimiter == ",":
+        errors += _points_in_doubt(found, table)
+        found.fatal = len(errors) > len(found.errors)
     if found.fatal:
         return _answer(table, None, [], errors, warnings, found.delimiter)
     for number, (row, line) in enumerate(zip(found.rows, found.lines, strict=True), start=1):
@@ -591,6 +594,40 @@ def import_table(
             if isinstance(column, YesNo) and column.key in values:
                 row[column.key] = column.shown(values[column.key])
     return _answer(table, found.rows, found.lines, errors, warnings, found.delimiter)
+
+
+MAX_DOUBTS = 10  # cells in doubt named one by one; the rest are counted
+
+
+def _points_in_doubt(found: ReadTable, table: Table) -> list[dict[str, str]]:
+    """In a comma-separated file a point in a number may be a decimal point (an English
+    spreadsheet) or a thousands dot (a Dutch one that writes numbers as shown): `15.500` is 15,5
+    or 15500. The form would read 15500, so such a file is not read at all: nothing is
+    computed from a number in doubt."""
+    doubts = []
+    for row, line in zip(found.rows, found.lines, strict=True):
+        for column in table.columns:
+            if isinstance(column, Field) and not column.whole and row.get(column.key):
+                try:
+                    parse_decimal(row[column.key], column.unit, point_may_be_decimal=True)
+                except AmbiguousPoint as problem:
+                    where = f"Regel {line}, kolom {column_letter(found.positions[column.key])}"
+                    name = f"{where} ({column.label}) ‘{_cut(row[column.key])}’"
+                    doubts.append(ambiguous_point(name, problem))
+                except NotANumber:
+                    pass  # reported with the row
+    if not doubts:
+        return []
+    first = (
+        "Er is niets ingelezen: het bestand heeft komma's tussen de cellen, en dan is niet zeker"
+        " of een punt in een getal een decimaalteken is. Sla het op met puntkomma's (‘CSV"
+        " (gescheiden door lijstscheidingsteken)’ in een Nederlandse spreadsheet), of schrijf"
+        " decimalen met een komma."
+    )
+    shown = doubts[:MAX_DOUBTS]
+    more = len(doubts) - len(shown)
+    tail = [f"En {nl(Decimal(more))} getallen meer met dezelfde twijfel."] if more else []
+    return [error("csv", text) for text in [first, *shown, *tail]]
 
 
 def _answer(

@@ -573,3 +573,30 @@ def test_a_header_that_may_count_younger_children_is_read_with_a_warning(name):
 def test_a_header_that_means_doelgroeppeuters_is_read_without_a_warning():
     out = import_csv("Naam;Houder;Aantal doelgroeppeuters\nA;X;14\n")
     assert out["locaties"][0]["doelgroeppeuters"] == "14" and out["waarschuwingen"] == []
+
+
+def test_a_comma_separated_file_with_a_point_in_doubt_is_not_read():
+    # An English spreadsheet writes 15.500 for 15,5; the form would read 15500.
+    out = import_csv("Locatie,Doelgroeppeuters,Bezette plaatsen\nA,14,15.500\nB,9,12.5\n")
+    assert out["locaties"] is None
+    assert "Er is niets ingelezen" in out["fouten"][0]["melding"]
+    assert (
+        "Regel 2, kolom C (Bezette plaatsen) ‘15.500’: bedoelt u 15,5 of 15500?"
+        in (out["fouten"][1]["melding"])
+    )
+    assert len(out["fouten"]) == 2  # 12.5 is no doubt
+
+
+def test_a_comma_separated_file_without_doubt_and_a_dutch_file_are_read():
+    out = import_csv("Locatie,Doelgroeppeuters,Bezette plaatsen\nA,1250,15.5\n")
+    assert out["fouten"] == [] and out["locaties"][0]["bezette_plaatsen"] == "15.5"
+    out = import_csv("Locatie;Doelgroeppeuters;Bezette plaatsen\nA;14;15.500\n")
+    assert out["fouten"] == [] and out["locaties"][0]["bezette_plaatsen"] == "15.500"  # 15500
+
+
+def test_many_points_in_doubt_are_counted_after_ten():
+    rows = "".join(f"L{i},1,1{i % 10}.500\n" for i in range(25))
+    out = import_csv("Locatie,Doelgroeppeuters,Bezette plaatsen\n" + rows)
+    assert out["locaties"] is None
+    assert len(out["fouten"]) == 1 + 10 + 1
+    assert out["fouten"][-1]["melding"] == "En 15 getallen meer met dezelfde twijfel."
