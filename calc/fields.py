@@ -25,6 +25,7 @@ from calc.numbers import (
     MONTHS,
     NO_UNIT,
     UNITS,
+    AmbiguousPoint,
     BadSeparators,
     NotANumber,
     TooLong,
@@ -55,6 +56,11 @@ class Field:
     @property
     def inputmode(self) -> str:
         return "numeric" if self.whole else "decimal"
+
+    @property
+    def point_may_be_decimal(self) -> bool:
+        """Three decimals are a valid value here (1,125 fte), so `1.125` is in doubt."""
+        return not self.whole and self.max_decimals >= 3
 
     def parse(self, raw: object, name: str = "") -> Decimal | None:
         return check(self, raw, name)
@@ -90,7 +96,7 @@ def check(field: Field, raw: object, name: str = "") -> Decimal | None:
     """
     name = name or f"‘{field.label}’"
     try:
-        number = parse_decimal(raw, field.unit)
+        number = parse_decimal(raw, field.unit, point_may_be_decimal=field.point_may_be_decimal)
     except NotANumber as exc:
         raise ValueError(_not_a_number(field, name, exc)) from None
     if number is None:
@@ -114,6 +120,14 @@ def check(field: Field, raw: object, name: str = "") -> Decimal | None:
     return number.to_integral_value() if field.whole else number
 
 
+def ambiguous_point(name: str, problem: AmbiguousPoint) -> str:
+    decimal, grouped = nl(problem.decimal), plain(problem.grouped)
+    return (
+        f"{name}: bedoelt u {decimal} of {grouped}? De punt kan hier beide betekenen. Schrijf"
+        f" decimalen met een komma ({decimal}), en een getal vanaf duizend zonder punt ({grouped})."
+    )
+
+
 def _not_a_number(field: Field, name: str, problem: NotANumber) -> str:
     """The message for text that is not a number of this field, with an example that works."""
     example = field.example
@@ -123,6 +137,8 @@ def _not_a_number(field: Field, name: str, problem: NotANumber) -> str:
         expected = UNITS[field.unit].noun if field.unit else NO_UNIT
         found = UNITS[problem.found].noun.removeprefix("een ")
         return f"{name} is {expected}, geen {found}. Vul bijvoorbeeld {example} in."
+    if isinstance(problem, AmbiguousPoint):
+        return ambiguous_point(name, problem)
     if isinstance(problem, TooLong):
         digits = nl(Decimal(problem.digits))
         return f"{name} is een te lang getal ({digits} cijfers). Vul bijvoorbeeld {example} in."

@@ -53,6 +53,15 @@ class BadSeparators(NotANumber):
     """Digits with dots, commas or spaces in places that leave the number in doubt."""
 
 
+class AmbiguousPoint(NotANumber):
+    """`1.125` where a decimal point is as likely as a thousands dot: 1,125 or 1125."""
+
+    def __init__(self, raw: str, grouped: Decimal, decimal: Decimal):
+        super().__init__(raw)
+        self.grouped = grouped
+        self.decimal = decimal
+
+
 class TooLong(NotANumber):
     """A JSON integer with more digits than Python reads as an int."""
 
@@ -122,11 +131,16 @@ def split_unit(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def parse_decimal(raw: object, unit: str = "") -> Decimal | None:
+def parse_decimal(
+    raw: object, unit: str = "", point_may_be_decimal: bool = False
+) -> Decimal | None:
     """Read a number as a Dutch user or a JSON client writes it; None for an empty field.
 
     Text follows the grammar above, optionally with `unit` (a UNITS key): `€ 42,50` in a euro
-    field, `3,5 %` in a percentage field. JSON numbers are read as they are.
+    field, `3,5 %` in a percentage field. JSON numbers are read as they are. With
+    `point_may_be_decimal` (a field where three decimals are a plausible value, such as fte),
+    `1.125` is refused as AmbiguousPoint: 1,125 and 1125 are both likely, and a thousandfold
+    misreading must never pass silently.
     """
     if raw is None:
         return None
@@ -147,10 +161,10 @@ def parse_decimal(raw: object, unit: str = "") -> Decimal | None:
     text, found = split_unit(raw)
     if found != unit and found:
         raise WrongUnit(found, unit)
-    return _read_number(text, raw)
+    return _read_number(text, raw, point_may_be_decimal)
 
 
-def _read_number(text: str, raw: str) -> Decimal:
+def _read_number(text: str, raw: str, point_may_be_decimal: bool = False) -> Decimal:
     found = _NUMBER.fullmatch(text)
     if found is None or (found["sep"] == "." and found["gmark"] == "."):
         if text and set(text) <= _NUMBER_CHARACTERS and any(c.isdigit() for c in text):
@@ -159,6 +173,11 @@ def _read_number(text: str, raw: str) -> Decimal:
     if found["head"]:
         whole = found["head"] + found["groups"].replace(found["sep"], "")
         fraction = found["gfraction"]
+        one_dot_group = found["sep"] == "." and len(found["groups"]) == 4
+        if point_may_be_decimal and one_dot_group and found["gmark"] is None:
+            sign = found["sign"]
+            point = Decimal(sign + found["head"] + found["groups"])
+            raise AmbiguousPoint(raw, Decimal(sign + whole), point)
     else:
         whole, fraction = found["whole"], found["fraction"]
     if not (whole or fraction):

@@ -173,19 +173,24 @@ def needed_weeks(norm: Fraction, week: Fraction, years: Fraction) -> int | None:
 def spread(current: dict[str, Fraction], extra: Fraction, cap: Fraction) -> dict[str, Fraction]:
     """An example of where `extra` weekly hours could go, each day at most `cap`.
 
-    Quarter hours go one at a time to the day with the fewest hours, first among the days that
-    already have an offer, then among the other days. Returns the hours added per day.
+    Quarter hours (the last step what is left) go one at a time to the day with the fewest
+    hours among the days that already have an offer. When those are full, the extra goes to one
+    new day until it is full, then the next: a schedule has no days of a quarter hour. Returns
+    the hours added per day, together exactly `extra` (or less when the cap leaves no room).
     """
     added = dict.fromkeys(current, Fraction(0))
     remaining = extra
     while remaining > 0:
         room = [day for day in current if current[day] + added[day] < cap]
         offered = [day for day in room if current[day] > 0]
-        pool = offered or room
-        if not pool:
+        started = [day for day in room if added[day] > 0]
+        if not room:
             break  # the cap leaves no room; the caller checks this first
-        day = min(pool, key=lambda d: (current[d] + added[d], DAYS.index(d)))
-        step = min(STEP, cap - current[day] - added[day])
+        if offered:
+            day = min(offered, key=lambda d: (current[d] + added[d], DAYS.index(d)))
+        else:
+            day = (started or room)[0]
+        step = min(STEP, remaining, cap - current[day] - added[day])
         added[day] += step
         remaining -= step
     return added
@@ -378,7 +383,8 @@ def _fixes(result: dict) -> str:
         )
         items.append(
             f"<li><strong>Meer uren per week:</strong> minimaal "
-            f"{e(hours(Decimal(hours_fix['uren_per_week_nodig'])))} per week, dat is "
+            f"{e(hours(Decimal(hours_fix['uren_per_week_nodig'])))} per week die meetelt (nu "
+            f"{e(hours(Decimal(result['uren_per_week'])))}), dat is "
             f"{e(hours(Decimal(hours_fix['extra_uren_per_week'])))} erbij. Bijvoorbeeld: "
             f"{e(changes)}. Dan haalt een kind "
             f"{e(hours(Decimal(hours_fix['uren_in_periode'])))}.</li>"

@@ -65,7 +65,7 @@ def test_staff_list_gives_the_fte(page, site_url):
 
 
 def test_kindercentra_table_gives_the_ve_minimum_per_kindercentrum(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + UREN_PAGE)
     page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
     rows = [("KDV De Boomhut", "10", "16"), ("Peuteropvang Het Nest", "6", "21")]

@@ -193,3 +193,25 @@ def test_mixed_separators_are_a_field_error_in_every_rekenhulp(name, field, raw)
     out = json.loads(api.compute(name, json.dumps({**json.loads(base), field: raw})))
     assert [item["veld"] for item in out["fouten"]] == [field]
     assert "zeker goed leest" in out["fouten"][0]["melding"]
+
+
+def test_a_thousandfold_fte_is_refused_as_in_doubt_not_read_as_thousands():
+    # 24.125 fte was read as 24125 fte (241.770 uur) while 24.5 read as 24,5: ×1000 in silence.
+    out = json.loads(api.compute("uren", json.dumps({**EXAMPLE, "fte": "24.125"})))
+    (only,) = out["fouten"]
+    assert only["veld"] == "fte"
+    assert "bedoelt u 24,125 of 24125?" in only["melding"]
+    assert (
+        json.loads(api.compute("uren", json.dumps({**EXAMPLE, "fte": "24,125"})))["fte"] == "24.125"
+    )
+
+
+def test_thousands_dots_stay_where_no_decimal_reading_fits():
+    from calc import budget
+
+    # whole counts and amounts with at most two decimals: `1.250` and `250.000` are thousands
+    data = {**budget.EXAMPLE, "oab_budget": "250.000"}
+    data["locaties"] = [{"naam": "A", "doelgroeppeuters": "1.250"}]
+    out = json.loads(api.compute("budget", json.dumps(data)))
+    assert out["invoer"]["oab_budget"] == "250000"
+    assert out["locaties"][0]["doelgroeppeuters"] == "1250"

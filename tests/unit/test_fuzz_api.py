@@ -192,6 +192,15 @@ def test_float_specials_in_every_field(name):
 # met; written as a person or a JSON client writes them.
 
 
+def dutch(spec: Field, value: Decimal) -> str:
+    """The value as the site writes it, except a whole number with one thousands dot in a field
+    where that dot reads as a decimal point (`1.000` fte is refused as 1 or 1000)."""
+    text = nl(value)
+    if spec.point_may_be_decimal and "," not in text and text.count(".") == 1:
+        return plain(value)
+    return text
+
+
 def number_texts(spec: Field) -> st.SearchStrategy:
     places = 0 if spec.whole else spec.max_decimals
     values = st.sampled_from([spec.minimum, spec.maximum]) | st.decimals(
@@ -201,9 +210,9 @@ def number_texts(spec: Field) -> st.SearchStrategy:
     def written(value: Decimal) -> st.SearchStrategy:
         if spec.year:
             return st.sampled_from([plain(value), int(value)])
-        forms = [nl(value), plain(value).replace(".", ",")]
+        forms = [dutch(spec, value), plain(value).replace(".", ",")]
         if spec.unit:
-            forms.append(UNITS[spec.unit].write(nl(value)))
+            forms.append(UNITS[spec.unit].write(dutch(spec, value)))
         if spec.whole:
             forms.append(int(value))  # a JSON number
         return st.sampled_from(forms)
@@ -259,7 +268,7 @@ def extreme(name: str, end: str) -> dict:
 
     def value(spec):
         if isinstance(spec, Field):
-            return nl(getattr(spec, end))
+            return dutch(spec, getattr(spec, end))
         if isinstance(spec, NumberList):
             return [value(spec.item)] * spec.max_items
         if isinstance(spec, Table):

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calc.numbers import (
+    AmbiguousPoint,
     NotANumber,
     WrongUnit,
     date_nl,
@@ -222,3 +223,33 @@ def test_rounded_works_for_amounts_longer_than_the_decimal_context():
     assert rounded(huge, 2) == huge
     assert euro(huge).startswith("€ 48.170.722.")
     assert euro(huge).endswith(",00")
+
+
+# --- a point that may be a decimal point (review of issue 11's grammar) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "grouped", "decimal"),
+    [("24.125", "24125", "24.125"), ("1.000", "1000", "1"), ("-1.250", "-1250", "-1.25")],
+)
+def test_one_dot_group_is_in_doubt_where_three_decimals_are_plausible(text, grouped, decimal):
+    with pytest.raises(AmbiguousPoint) as caught:
+        parse_decimal(text, point_may_be_decimal=True)
+    assert (caught.value.grouped, caught.value.decimal) == (Decimal(grouped), Decimal(decimal))
+    assert parse_decimal(text) == Decimal(grouped)  # elsewhere the Dutch thousands dot
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("24.5", "24.5"),
+        ("24,125", "24.125"),
+        ("1.234,5", "1234.5"),
+        ("1.234.567", "1234567"),
+        ("1 250", "1250"),
+        ("0.125", "0.125"),
+        ("24125", "24125"),
+    ],
+)
+def test_a_number_without_doubt_reads_the_same_in_such_a_field(text, value):
+    assert parse_decimal(text, point_may_be_decimal=True) == Decimal(value)

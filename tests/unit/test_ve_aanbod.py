@@ -123,6 +123,23 @@ def test_api_widget_and_render():
 # --- presets from practice and the page's year ------------------------------------------------
 
 
+def test_more_hours_fill_one_new_day_and_say_what_counts_now():
+    # 8 + 7 uur offered, 6 + 6 count; 52 weeks need 12,5 a week: one new day gets the 0,5.
+    out = plan((8, 7, 0, 0, 0), 52)
+    fix = out["oplossingen"]["meer_uren_per_week"]
+    extra = {row["dag"]: row["erbij"] for row in fix["voorbeeld"] if row["erbij"] != "0"}
+    assert extra == {"woensdag": fix["extra_uren_per_week"]}
+    html = json.loads(
+        api.render(
+            "ve_aanbod",
+            json.dumps(
+                {**dict(zip(DAYS, ["8", "7", "0", "0", "0"], strict=True)), "weken_per_jaar": 52}
+            ),
+        )
+    )["html"]
+    assert "12,5 uur per week die meetelt (nu 12 uur)" in html
+
+
 def test_vve_light_at_its_most_still_misses_the_norm():
     """The report's dagdelen, each a day at the most that counts, every week of the year: the
     page says this falls short, so every VVE light with that many dagdelen does."""
@@ -202,6 +219,10 @@ def test_the_suggested_fixes_really_reach_960(week, n):
         assert all(a >= b for a, b in zip(new, old, strict=True))
         assert countable(new) * n * YEARS >= NORM
         assert countable(new) * n * YEARS == Decimal(more_hours["uren_in_periode"])
+        added = [Decimal(row["erbij"]) for row in more_hours["voorbeeld"]]
+        assert sum(added) == Decimal(more_hours["extra_uren_per_week"])  # the example is the gap
+        new_days = [a for a, b in zip(added, old, strict=True) if a and not b]
+        assert all(a == CAP for a in new_days[:-1])  # a new day is filled before the next
         assert Decimal(more_hours["uren_per_week_nodig"]) * n * YEARS >= NORM
         quarter_less = Decimal(more_hours["uren_per_week_nodig"]) - Decimal("0.25")
         assert quarter_less * n * YEARS < NORM  # the least quarter hour that reaches it
