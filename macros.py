@@ -9,7 +9,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from calc import api, rules
-from calc.numbers import date_nl, nl
+from calc.numbers import date_nl, euro, nl
 
 DEFAULT_YEAR = date.today().year
 
@@ -62,6 +62,21 @@ def define_env(env):
     def regelwaarde(sleutel: str, jaar: int = DEFAULT_YEAR) -> str:
         """Only the number, nl-NL, for use inside a sentence."""
         return nl(rules.value(sleutel, date(jaar, 1, 1)))
+
+    @env.macro
+    def regelbedrag(sleutel: str, jaar: int = DEFAULT_YEAR, per: str = "") -> str:
+        """A rule's amount in euro, nl-NL ('€ 383,40'), for use inside a sentence. With `per`,
+        divided by that rule's value: Veldhoven's amount per place over its hours per place is
+        the hourly tariff its preset in calc.budget computes the same way."""
+        value = rules.value(sleutel, date(jaar, 1, 1))
+        if per:
+            value /= rules.value(per, date(jaar, 1, 1))
+        return euro(value)
+
+    @env.macro
+    def regeljaar(sleutel: str) -> int:
+        """The year a rule's first value applies from: the prijspeil of a practice amount."""
+        return rules.rule(sleutel).start.year
 
     @env.macro
     def waarden(sleutel: str) -> str:

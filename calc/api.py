@@ -181,7 +181,11 @@ def csv_import(name: str, data: bytes | str) -> str:
     if not isinstance(data, bytes | str):
         return _dump({"fouten": [error("csv", "Het CSV-bestand is geen tekst.")]})
     computed = getattr(module, "RESULT_HEADER", ())
-    return _dump(csv_nl.import_table(data, module.CSV_TABLE, module.CSV_ALIASES, computed))
+    summary = getattr(module, "RESULT_LABELS", ())
+    cautions = getattr(module, "CSV_CAUTIONS", {})
+    return _dump(
+        csv_nl.import_table(data, module.CSV_TABLE, module.CSV_ALIASES, computed, summary, cautions)
+    )
 
 
 def csv_export(name: str, json_text: str, deel: str = "tabel") -> str:

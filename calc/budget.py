@@ -15,9 +15,11 @@ aanbieder" is counted once per provider, not per location.
 
 The site knows no current tariff: a page opens on the hours for the year it was built in, and
 costs appear once the user gives a tariff. The tariff is brought from its prijspeil year (empty:
-the budget year) to the budget year by the yearly index percentages the user types; it is
-carried exactly and rounded to cents only for display. The meetings' examples are PRESETS,
-labelled with their year.
+the budget year) to the budget year by the yearly index percentages the user types, rounded to
+cents at each year as municipalities publish an indexed tariff. Money is in cents: a location's
+cost (and a provider's vaste voet) is its hours × that tariff rounded to cents, and a total is the
+sum of those, so every shown "uren × tarief = bedrag" multiplies and the rows add up to their
+total. Hours are exact. The meetings' examples are PRESETS, labelled with their year.
 
 The legal minimum is shown per location (per kindercentrum, art. 2a), so a location below its own
 minimum is flagged even when the total is not.
@@ -40,7 +42,12 @@ from datetime import date
 from decimal import Decimal
 
 from calc import rules
-from calc.budget_html import GRAFIEKEN, render  # noqa: F401 (render: the rekenhulp interface)
+from calc.budget_html import (  # noqa: F401 (render: the rekenhulp interface)
+    GRAFIEKEN,
+    ROUNDING,
+    render,
+    year_span,
+)
 from calc.csv_nl import decimal_cell
 from calc.fields import Choice, Field, InputError, NumberList, Table, Text, collect, error
 from calc.numbers import euro, hours, nl, plain, rounded
@@ -433,16 +440,16 @@ _ORDER = {spec.key: position for position, spec in enumerate(FIELDS)}
 # The table in CSV files (calc.csv_nl): the column labels are the headers this site writes;
 # these are other headers people use for the same column.
 CSV_TABLE = LOCATIONS
+# Headers of municipal lists that often count the younger children too (Enschede gives VE from
+# age 2): read as doelgroeppeuters, with a warning, as they raise the legal minimum.
+_BROAD_HEADERS = ("doelgroepkinderen", "ve kinderen", "ve-kinderen", "geïndiceerde peuters")
 CSV_ALIASES = {
     "naam": ("naam", "naam locatie", "locatienaam", "vestiging"),
     "aanbieder": ("houder", "organisatie", "kinderopvangorganisatie"),
     "doelgroeppeuters": (
         "aantal doelgroeppeuters",
         "doelgroeppeuters op 1 januari",
-        "doelgroepkinderen",
-        "ve kinderen",
-        "ve-kinderen",
-        "geïndiceerde peuters",
+        *_BROAD_HEADERS,
     ),
     "jongere_peuters": (
         "jongere peuters",
@@ -454,6 +461,11 @@ CSV_ALIASES = {
     "extra_uren": ("extra", "extra uren per jaar"),
     "factor": ("wijkfactor", "ondersteuningsfactor"),
 }
+CSV_CAUTIONS = dict.fromkeys(
+    _BROAD_HEADERS,
+    f"peuters van {_AGES} op 1 januari. Zitten er jongere kinderen in, zet die dan in een kolom"
+    f" ‘{YOUNGER}’: zij tellen niet voor het wettelijk minimum.",
+)
 
 # What a page shows without a preset: an illustration, not a norm. It opens on the current year
 # (the site build's; a page passes its own `jaar`) with the legal hours and no tariff: the site
@@ -593,8 +605,10 @@ def _check_providers(rows: list[dict], values: dict, errors: list) -> None:
 def index_tariff(tariff: Decimal, base_year: int, year: int, percentages: list[Decimal]) -> dict:
     """The tariff from its prijspeil year to `year`, one step per year.
 
-    Each step multiplies by (1 + percentage / 100), exactly. A year without a percentage counts
-    as 0 % and is listed in `ontbrekend`, so the page can say the tariff is probably too low.
+    Each step multiplies by (1 + percentage / 100) and rounds to cents (half up), as a
+    municipality publishes its indexed tariff; a tariff of the budget year stays as typed. A year
+    without a percentage counts as 0 % and is listed in `ontbrekend`, so the page can say the
+    tariff is probably too low.
     """
     steps, missing = [], []
     current = tariff
@@ -603,7 +617,7 @@ def index_tariff(tariff: Decimal, base_year: int, year: int, percentages: list[D
         percentage = percentages[offset] if given else Decimal(0)
         if not given:
             missing.append(base_year + offset + 1)
-        current = current * (1 + percentage / 100)
+        current = rounded(current * (1 + percentage / 100), 2)
         steps.append(
             {
                 "van": base_year + offset,
@@ -645,27 +659,34 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
+def _cost(hours_: Decimal, rate: Decimal | None) -> Decimal | None:
+    """What `hours_` cost at `rate`, in cents; None without a tariff."""
+    return None if rate is None else rounded(hours_ * rate, 2)
+
+
 def _figures(
-    counts: tuple[Decimal, Decimal, Decimal | None],
+    counts: tuple[Decimal | None, Decimal | None, Decimal | None],
     minimum: Decimal,
     funded: Decimal,
     cost: Decimal | None,
     in_force: bool,
 ) -> dict:
     """The numbers a location, a provider and the total share. `counts` are the doelgroeppeuters
-    of 2,5 to 4, the younger ones funded, and the bezette plaatsen (None where not all known);
-    `cost` is None without a tariff."""
+    of 2,5 to 4, the younger ones funded, and the bezette plaatsen (None where not all known, or
+    where no children are counted, as for the vaste voet per aanbieder); `cost` is None without a
+    tariff."""
     dgp, younger, places = counts
     return {
-        "doelgroeppeuters": plain(dgp),
-        "jongere_peuters": plain(younger),
+        "doelgroeppeuters": None if dgp is None else plain(dgp),
+        "jongere_peuters": None if younger is None else plain(younger),
         "bezette_plaatsen": None if places is None else plain(places),
         "minimum_uren": plain(minimum),
         "gefinancierde_uren": plain(funded),
         "verschil_uren": plain(funded - minimum),
         "onder_minimum": in_force and funded < minimum,
         "kosten": _money(cost),
-        "kosten_per_doelgroeppeuter": _money(_per(cost, dgp + younger)),
+        # per child funded with VE: the doelgroeppeuters and the younger ones alike
+        "kosten_per_peuter": _money(_per(cost, (dgp or 0) + (younger or 0))),
         "kosten_per_plaats": _money(_per(cost, places)),
     }
 
@@ -682,7 +703,7 @@ def _location(row: dict, funding: Funding, legal: Decimal | None, rate: Decimal 
     extra = row["extra_uren"] or Decimal(0)
     fixed = funding.fixed if funding.fixed_per_location else Decimal(0)
     funded = fixed + funding.per_child * basis * factor + extra
-    cost = None if rate is None else funded * rate
+    cost = _cost(funded, rate)
     return {
         "rij": row["rij"],
         "naam": row["naam"],
@@ -721,7 +742,7 @@ def _providers(
     providers = []
     for items in groups.values():
         costs = _sum(items, "kosten")
-        cost = None if costs is None else costs + fixed * rate
+        cost = None if costs is None else costs + _cost(fixed, rate)
         figures = _figures(
             _counts(items),
             _sum(items, "minimum_uren"),
@@ -741,8 +762,29 @@ def _providers(
     return providers
 
 
-def _total(providers: list[dict], locations: list[dict], in_force: bool) -> dict:
-    """The sums over the providers (which hold every location and vaste voet)."""
+def _provider_fixed(providers: list[dict], rate: Decimal | None, in_force: bool) -> dict | None:
+    """The vaste voet per aanbieder as one row of its own beside the locations, so that the
+    locations' rows and this row add up to the total: n aanbieders × the vaste voet, and its
+    cost (the sum of what each aanbieder gets). None where the vaste voet goes per locatie."""
+    per_provider = Decimal(providers[0]["vaste_voet_uren"])
+    if not per_provider:
+        return None
+    fixed = per_provider * len(providers)
+    cost = None if rate is None else _cost(per_provider, rate) * len(providers)
+    figures = _figures((None, None, None), Decimal(0), fixed, cost, in_force)
+    return {
+        **figures,
+        "minimum_uren": None,  # no legal minimum goes with a vaste voet
+        "aanbieders": len(providers),
+        "uren_per_aanbieder": plain(per_provider),
+    }
+
+
+def _total(
+    providers: list[dict], locations: list[dict], rate: Decimal | None, in_force: bool
+) -> dict:
+    """The sums over the providers (which hold every location and vaste voet), with the vaste
+    voet as counted: the locations' own plus once per aanbieder."""
     total = _figures(
         _counts(providers),
         _sum(providers, "minimum_uren"),
@@ -751,7 +793,14 @@ def _total(providers: list[dict], locations: list[dict], in_force: bool) -> dict
         in_force,
     )
     below = sum(item["onder_minimum"] for item in locations)
-    total.update(locaties=len(locations), locaties_onder_minimum=below, onder_minimum=below > 0)
+    counted = _sum(locations, "vaste_voet_uren") + _sum(providers, "vaste_voet_uren")
+    total.update(
+        locaties=len(locations),
+        locaties_onder_minimum=below,
+        onder_minimum=below > 0,
+        vaste_voet_uren=plain(counted),
+        vaste_voet_aanbieders=_provider_fixed(providers, rate, in_force),
+    )
     return total
 
 
@@ -779,7 +828,9 @@ def _oab_share(oab: Decimal | None, cost: str | None) -> dict | None:
     return {"budget": plain(oab), "procent": share}
 
 
-def _notes(year: int, funding: Funding, total: dict, tariff: dict | None) -> list[dict]:
+def _notes(
+    year: int, funding: Funding, total: dict, tariff: dict | None, oab: dict | None
+) -> list[dict]:
     """What the user must know about this answer, as codes with their numbers."""
     rule = _minimum_rule()
     notes = []
@@ -799,6 +850,38 @@ def _notes(year: int, funding: Funding, total: dict, tariff: dict | None) -> lis
         notes.append({"soort": "indexatie_ontbreekt", "jaren": tariff["ontbrekende_indexaties"]})
     if funding.by_places:
         notes.append({"soort": "telt_bezette_plaatsen"})
+    if oab and oab["procent"] is not None and Decimal(oab["procent"]) > 100:
+        # more than the whole OAB budget: most likely the budget was typed in thousands
+        notes.append({"soort": "oab_meer_dan_budget", "procent": oab["procent"]})
+    return notes
+
+
+def _no_effect_notes(funding: Funding, total: dict, groups: list[dict]) -> list[dict]:
+    """Input that changes less than it seems: younger peuters under bezette plaatsen, and a vaste
+    voet for locations (or aanbieders) without any doelgroeppeuters, young or not. `groups` are
+    the locations or, with a vaste voet per aanbieder, the aanbieders."""
+    notes = []
+    if funding.by_places and Decimal(total["jongere_peuters"]):
+        notes.append(
+            {
+                "soort": "jongere_tellen_niet_bij_plaatsen",
+                "jongere_peuters": total["jongere_peuters"],
+            }
+        )
+    empty = [
+        item
+        for item in groups
+        if not Decimal(item["doelgroeppeuters"]) and not Decimal(item["jongere_peuters"])
+    ]
+    if funding.fixed and empty:
+        notes.append(
+            {
+                "soort": "vaste_voet_zonder_doelgroeppeuters",
+                "per": "locatie" if funding.fixed_per_location else "aanbieder",
+                "aantal": len(empty),
+                "van": len(groups),
+            }
+        )
     return notes
 
 
@@ -811,8 +894,9 @@ def compute(values: dict) -> dict:
     rate = None if tariff is None else Decimal(tariff["tarief_begrotingsjaar"])
     locations = [_location(row, funding, legal, rate) for row in values[TABLE]]
     providers = _providers(locations, funding, rate, in_force)
-    total = _total(providers, locations, in_force)
+    total = _total(providers, locations, rate, in_force)
     preset = PRESETS.get(values["preset"]) if values["preset"] else None
+    oab = _oab_share(values["oab_budget"], total["kosten"])
     return {
         "rekenhulp": NAME,
         "begrotingsjaar": year,
@@ -823,12 +907,13 @@ def compute(values: dict) -> dict:
         "norm_uren_per_doelgroeppeuter": plain(default_hours(year)),
         "leeftijden": {"van": plain(AGE_FROM), "tot": plain(AGE_TO)},
         "tarief": tariff,
-        "bedrag_per_eenheid": None if rate is None else plain(funding.per_child * rate),
+        "bedrag_per_eenheid": _money(_cost(funding.per_child, rate)),
         "locaties": locations,
         "aanbieders": providers,
         "totaal": total,
-        "oab": _oab_share(values["oab_budget"], total["kosten"]),
-        "meldingen": _notes(year, funding, total, tariff),
+        "oab": oab,
+        "meldingen": _notes(year, funding, total, tariff, oab)
+        + _no_effect_notes(funding, total, locations if funding.fixed_per_location else providers),
         "regel": _minimum_rule().describe(),
         "voorbeeld": None
         if preset is None
@@ -870,61 +955,114 @@ RESULT_HEADER = (
     "Gefinancierde uren",
     "Verschil met minimum (uren)",
     "Kosten (euro)",
-    "Kosten per doelgroeppeuter (euro)",
+    f"Kosten per peuter, ook {YOUNGER.lower()} (euro)",
     "Kosten per bezette plaats (euro)",
 )
 
 
+# The labels (column A) of the result file's rows that are no location: the vaste voet per
+# aanbieder, and after the Totaal the basis the costs were computed with, so the file can be
+# checked and reproduced. The CSV import leaves them out of a result file (calc.csv_nl).
+FIXED_ROW = "Vaste voet per aanbieder"
+BASIS_TITLE = "Uitgangspunten van deze uitkomst"
+BASIS_LABELS = {
+    "begrotingsjaar": "Begrotingsjaar",
+    "grondslag": "Grondslag",
+    "uren_per_kind": "Uren per kind of plaats per jaar",
+    "vaste_voet_uren": "Vaste voet in uren per jaar",
+    "vaste_voet_per": "Vaste voet geldt",
+    "uurtarief": "Uurtarief in euro",
+    "prijspeil_jaar": "Prijspeil van het uurtarief",
+    "indexaties": "Indexaties per jaar in procenten",
+    "ontbrekend": "Jaren zonder indexatie (0 %)",
+    "tarief_begrotingsjaar": "Uurtarief in het begrotingsjaar in euro",
+    "afronding": "Afronding",
+    "minimum": "Wettelijk minimum in uren per doelgroeppeuter",
+    "oab_budget": "OAB-budget in euro",
+    "voorbeeld": "Voorbeeld uit de praktijk",
+}
+RESULT_LABELS = (FIXED_ROW, BASIS_TITLE, *BASIS_LABELS.values())
+
+
+def _cell(value: str | None, money: bool = False) -> str:
+    """A number with a decimal comma; money in cents (`4800,00`); empty for None."""
+    if value is None:
+        return ""
+    if money:
+        return format(rounded(Decimal(value), 2), "f").replace(".", ",")
+    return decimal_cell(Decimal(value))
+
+
+def _numbers(item: dict) -> list[str]:
+    """The computed columns of a location, the vaste voet row or the total."""
+    return [
+        _cell(item["minimum_uren"]),
+        _cell(item["gefinancierde_uren"]),
+        _cell(item["verschil_uren"]),
+        _cell(item["kosten"], money=True),
+        _cell(item["kosten_per_peuter"], money=True),
+        _cell(item["kosten_per_plaats"], money=True),
+    ]
+
+
 def result_rows(result: dict) -> list[list[str]]:
-    """The result as rows of the CSV export: one per location and the total; numbers with a
-    decimal comma, money rounded to cents (empty without a tariff)."""
-
-    def cell(value: str | None, money: bool = False) -> str:
-        if value is None:
-            return ""
-        number = Decimal(value)
-        if money:
-            number = rounded(number, 2)
-        return decimal_cell(number) if not money else format(number, "f").replace(".", ",")
-
-    def numbers(item: dict) -> list[str]:
-        return [
-            cell(item["minimum_uren"]),
-            cell(item["gefinancierde_uren"]),
-            cell(item["verschil_uren"]),
-            cell(item["kosten"], money=True),
-            cell(item["kosten_per_doelgroeppeuter"], money=True),
-            cell(item["kosten_per_plaats"], money=True),
-        ]
-
+    """The result as rows of the CSV export: one per location, the vaste voet per aanbieder
+    (if any) and the total, then after an empty line the basis of the computation."""
     rows = [
         [
             item["naam"],
             item["aanbieder"],
-            cell(item["doelgroeppeuters"]),
-            cell(item["jongere_peuters"]),
-            cell(item["bezette_plaatsen"]),
-            cell(item["factor"]),
-            cell(item["extra_uren"]),
-            cell(item["vaste_voet_uren"]),
-            *numbers(item),
+            *(_cell(item[key]) for key in ("doelgroeppeuters", "jongere_peuters")),
+            *(_cell(item[key]) for key in ("bezette_plaatsen", "factor", "extra_uren")),
+            _cell(item["vaste_voet_uren"]),
+            *_numbers(item),
         ]
         for item in result["locaties"]
     ]
     total = result["totaal"]
-    rows.append(
-        [
-            "Totaal",
-            "",
-            cell(total["doelgroeppeuters"]),
-            cell(total["jongere_peuters"]),
-            cell(total["bezette_plaatsen"]),
-            "",
-            "",
-            cell(result["invoer"]["vaste_voet_uren"])
-            if result["invoer"]["vaste_voet_per"] == "aanbieder"
-            else "",
-            *numbers(total),
-        ]
-    )
-    return rows
+    fixed = total["vaste_voet_aanbieders"]
+    if fixed:  # its own row, so that the rows add up to the Totaal
+        times = f"{fixed['aanbieders']} × {hours(Decimal(fixed['uren_per_aanbieder']))}"
+        hours_ = _cell(fixed["gefinancierde_uren"])
+        rows.append([f"{FIXED_ROW} ({times})", *[""] * 6, hours_, *_numbers(fixed)])
+    counts = [
+        _cell(total[key]) for key in ("doelgroeppeuters", "jongere_peuters", "bezette_plaatsen")
+    ]
+    rows.append(["Totaal", "", *counts, "", "", _cell(total["vaste_voet_uren"]), *_numbers(total)])
+    return [*rows, [], *_basis_rows(result)]
+
+
+def _basis_rows(result: dict) -> list[list[str]]:
+    """What the numbers above were computed with, one `label;value` line each."""
+    shown, tariff = result["invoer"], result["tarief"]
+    values = {
+        "begrotingsjaar": str(result["begrotingsjaar"]),
+        "grondslag": GRONDSLAGEN[shown["grondslag"]],
+        "uren_per_kind": _cell(shown["uren_per_kind"]),
+        "vaste_voet_uren": _cell(shown["vaste_voet_uren"]),
+        "vaste_voet_per": VASTE_VOET_PER[shown["vaste_voet_per"]],
+        "uurtarief": "niet ingevuld: alleen uren" if tariff is None else _cell(tariff["uurtarief"]),
+        "minimum": _cell(result["minimum_uren_per_doelgroeppeuter"]) or "n.v.t.",
+    }
+    if tariff is not None:
+        values.update(
+            prijspeil_jaar=str(tariff["prijspeil_jaar"]),
+            # "2025: -1 %; 2026: 2 %": by year, and no cell that starts like a formula
+            indexaties="; ".join(
+                f"{step['naar']}: {_cell(step['procent'])} %"
+                for step in tariff["stappen"]
+                if step["ingevuld"]
+            )
+            or "geen",
+            ontbrekend=year_span(tariff["ontbrekende_indexaties"]),
+            tarief_begrotingsjaar=_cell(tariff["tarief_begrotingsjaar"]),
+            afronding=ROUNDING,
+        )
+    if shown["oab_budget"] is not None:
+        values["oab_budget"] = _cell(shown["oab_budget"])
+    if result["voorbeeld"]:
+        example = result["voorbeeld"]
+        values["voorbeeld"] = f"{example['titel']} (bron: {example['bron']})"
+    return [[BASIS_TITLE]] + [
+        [label, values[key]] for key, label in BASIS_LABELS.items() if values.get(key)
+    ]

@@ -9,8 +9,15 @@ from datetime import date
 from decimal import Decimal
 
 from calc.html import Cell, Column, Row, data_table, e, rule_cite
-from calc.numbers import date_nl, euro, hours, nl, plain
+from calc.numbers import date_nl, euro, hours, nl, plain, rounded
 
+# How money is rounded (calc.budget), said in the footnote and in the result file.
+ROUNDING = (
+    "Het uurtarief wordt elk jaar geïndexeerd en op centen afgerond, zoals gemeenten het"
+    " bekendmaken. De kosten van een locatie (en de vaste voet van een aanbieder) zijn de uren"
+    " maal dat tarief, op centen afgerond; een totaal is de som van die bedragen. De uren zijn"
+    " niet afgerond; bedragen per peuter of per plaats zijn gemiddelden, op centen afgerond."
+)
 MAX_BARS = 25  # the chart shows at most this many locations; the table shows all
 GRAFIEKEN = {"uren": "Uren per locatie", "kosten": "Kosten per locatie"}
 UNITS = {"doelgroeppeuters": "doelgroeppeuter", "bezette_plaatsen": "bezette peuterplaats"}
@@ -31,6 +38,12 @@ def _percent(value: Decimal, signed: bool = False, places: int | None = None) ->
     return f"{text} %"
 
 
+def _share(value: Decimal) -> str:
+    """A share in percent: one decimal, or two significant digits below 0,1 % (never 0,0 %)."""
+    places = 1 if value >= Decimal("0.1") or not value else 1 - value.adjusted()
+    return _percent(value, places=places)
+
+
 def _name(item: dict) -> str:
     return item["naam"] or f"Locatie zonder naam (rij {item['rij']})"
 
@@ -44,6 +57,32 @@ def _fixed_text(result: dict) -> str:
 
 def _has_costs(result: dict) -> bool:
     return result["tarief"] is not None
+
+
+def _rate(value: Decimal) -> str:
+    """A tariff: in cents, or with the decimals the user typed beyond them (a tariff of the
+    budget year is not rounded), so that hours × the shown tariff is the shown cost."""
+    return euro(value) if value == rounded(value, 2) else f"€ {nl(value)}"
+
+
+def year_span(years: list[int]) -> str:
+    """The years without an indexation (always the last ones): "2025", "2021 tot en met 2026";
+    "" for none."""
+    if not years:
+        return ""
+    return str(years[0]) if len(years) == 1 else f"{years[0]} tot en met {years[-1]}"
+
+
+def _unindexed(result: dict) -> str:
+    """Where a cost is stated: " (tarief van 2020, zonder indexatie)" when the tariff was not
+    brought to the budget year for some years, else nothing. The warning says more."""
+    tariff = result["tarief"]
+    missing = tariff["ontbrekende_indexaties"] if tariff else []
+    if not missing:
+        return ""
+    if len(missing) == len(tariff["stappen"]):
+        return f" (tarief van {tariff['prijspeil_jaar']}, zonder indexatie)"
+    return f" (tarief zonder indexatie voor {year_span(missing)})"
 
 
 def _measure(result: dict) -> str:
@@ -75,18 +114,49 @@ def _note(note: dict, result: dict) -> str:
             " wettelijk minimum. Dat minimum geldt per kindercentrum."
         )
     if kind == "indexatie_ontbreekt":
-        years = note["jaren"]
-        span = str(years[0]) if len(years) == 1 else f"{years[0]} tot en met {years[-1]}"
         return (
-            f"Voor {span} is geen indexatie ingevuld: de rekenhulp rekent daar met 0 %, dus het"
+            f"Voor {year_span(note['jaren'])} is geen indexatie ingevuld: de rekenhulp rekent daar met 0 %, dus het"
             " tarief is waarschijnlijk te laag. Vul de indexaties in die uw gemeente hanteert."
         )
+    if kind == "oab_meer_dan_budget":
+        return (
+            f"De kosten van {euro(Decimal(result['totaal']['kosten']))} zijn meer dan het hele"
+            f" OAB-budget van {euro(Decimal(result['oab']['budget']))}"
+            f" ({_share(Decimal(note['procent']))}). Klopt het bedrag? Vul het OAB-budget in"
+            " euro in, bijvoorbeeld 1.250.000 voor 1,25 miljoen."
+        )
+    if kind == "jongere_tellen_niet_bij_plaatsen":
+        return (
+            f"De {nl(Decimal(note['jongere_peuters']))} peuters jonger dan"
+            f" {nl(Decimal(result['leeftijden']['van']))} jaar veranderen de gefinancierde uren"
+            " niet: u telt over bezette plaatsen. Bezet een jongere peuter een plaats, dan zit"
+            " hij al in de bezette plaatsen."
+        )
+    if kind == "vaste_voet_zonder_doelgroeppeuters":
+        return _fixed_without_children(note, result)
     if kind == "telt_bezette_plaatsen":
         return (
             "U telt de uren over bezette plaatsen. Het wettelijk minimum telt doelgroeppeuters"
             f" van {_ages(result)} op 1 januari: de tabel zet beide naast elkaar."
         )
     raise ValueError(f"unknown budget note {kind!r}")
+
+
+def _fixed_without_children(note: dict, result: dict) -> str:
+    one = note["aantal"] == 1
+    fixed = _fixed_text(result)
+    if note["per"] == "locatie":
+        return (
+            f"{note['aantal']} van de {note['van']} locaties"
+            f" {'heeft' if one else 'hebben'} geen doelgroeppeuters, ook geen jongere, maar"
+            f" {'krijgt' if one else 'krijgen'} wel de vaste voet van {fixed}. Is er geen VE,"
+            " haal de locatie dan uit de tabel."
+        )
+    return (
+        f"{note['aantal']} van de {note['van']} aanbieders {'heeft' if one else 'hebben'} op"
+        f" geen locatie doelgroeppeuters, ook geen jongere, maar {'krijgt' if one else 'krijgen'}"
+        f" wel de vaste voet van {fixed}. Is er geen VE, haal de locaties dan uit de tabel."
+    )
 
 
 def _chart(result: dict) -> str:
@@ -155,6 +225,7 @@ def _headline(result: dict) -> str:
     count = total["locaties"]
     costs = (
         f', kosten <strong data-uitkomst="kosten">{e(euro(Decimal(total["kosten"])))}</strong>'
+        f"{e(_unindexed(result))}"
         if _has_costs(result)
         else ""
     )
@@ -182,11 +253,11 @@ def _per_unit(result: dict) -> str:
             '<p class="rh-geen-tarief">Vul uw uurtarief in om ook de kosten te zien: deze site'
             " kent geen actueel tarief.</p>"
         )
-    rate = euro(Decimal(result["tarief"]["tarief_begrotingsjaar"]))
+    rate = _rate(Decimal(result["tarief"]["tarief_begrotingsjaar"]))
     amount = euro(Decimal(result["bedrag_per_eenheid"]))
     return (
-        f'<p class="rh-eenheid">Per {e(unit)}: {e(per_child)} tegen {e(rate)} per uur ='
-        f' <strong data-uitkomst="per-eenheid">{e(amount)}</strong> per jaar{fixed}</p>'
+        f'<p class="rh-eenheid">Per {e(unit)}: {e(per_child)} tegen {e(rate)} per uur'
+        f'{e(_unindexed(result))} = <strong data-uitkomst="per-eenheid">{e(amount)}</strong> per jaar{fixed}</p>'
     )
 
 
@@ -200,10 +271,10 @@ def _oab(result: dict) -> str:
             f'<p class="rh-oab">Met een uurtarief ziet u welk deel van het OAB-budget van'
             f" {e(budget)} de pbm'er vraagt.</p>"
         )
-    share = _percent(Decimal(oab["procent"]), places=1)
+    share = _share(Decimal(oab["procent"]))
     return (
         f'<p class="rh-oab">Dat is <strong data-uitkomst="oab">{e(share)}</strong>'
-        f" van het OAB-budget van {e(budget)}.</p>"
+        f" van het OAB-budget van {e(budget)}{e(_unindexed(result))}.</p>"
     )
 
 
@@ -219,7 +290,7 @@ def _tariff_table(result: dict) -> str:
             (
                 e(_percent(Decimal(step["procent"]), signed=True))
                 + ("" if step["ingevuld"] else " (niet ingevuld)"),
-                Cell(e(euro(Decimal(step["tarief"]))), step["tarief"]),
+                Cell(e(_rate(Decimal(step["tarief"]))), step["tarief"]),
             ),
         )
         for step in tariff["stappen"]
@@ -231,13 +302,13 @@ def _tariff_table(result: dict) -> str:
         [
             Row(
                 f"Prijspeil {e(tariff['prijspeil_jaar'])}",
-                ("", e(euro(Decimal(tariff["uurtarief"])))),
+                ("", e(_rate(Decimal(tariff["uurtarief"])))),
             ),
             *steps,
         ],
         footer=Row(
             f"Begrotingsjaar {e(result['begrotingsjaar'])}",
-            ("", Cell(e(euro(Decimal(final))), final)),
+            ("", Cell(e(_rate(Decimal(final))), final)),
         ),
         css="rh-tarief",
     )
@@ -254,7 +325,7 @@ def _footnotes(result: dict) -> str:
         f'<p class="rh-toelichting">Wettelijk minimum: {e(norm)} uur per doelgroeppeuter van'
         f" {e(_ages(result))} op 1 januari ({rule_cite(result['regel'])}), per locatie"
         " (kindercentrum). Jongere peuters die een gemeente financiert, tellen daarvoor niet mee."
-        " Bedragen zijn exact berekend en pas bij weergave op centen afgerond.</p>"
+        f" {e(ROUNDING)}</p>"
     ]
     if result["voorbeeld"]:
         example = result["voorbeeld"]
@@ -291,7 +362,7 @@ _RESULT_COLUMNS = (
     ("Gefinancierd", "gefinancierde_uren", "uren", True),
     ("Verschil", "verschil_uren", "verschil", False),
     ("Kosten", "kosten", "euro", True),
-    ("Per doelgroeppeuter", "kosten_per_doelgroeppeuter", "euro", False),
+    ("Per doelgroeppeuter", "kosten_per_peuter", "euro", False),
     ("Per bezette plaats", "kosten_per_plaats", "euro", False),
 )
 _SAY = {"aantal": nl, "minimum": hours, "uren": hours, "verschil": _signed_hours, "euro": euro}
@@ -307,9 +378,16 @@ def _columns(result: dict) -> tuple:
     left_out = (
         ({"jongere_peuters"} if not younger else set())
         | ({"bezette_plaatsen", "kosten_per_plaats"} if not places else set())
-        | ({"kosten", "kosten_per_doelgroeppeuter", "kosten_per_plaats"} if not costs else set())
+        | ({"kosten", "kosten_per_peuter", "kosten_per_plaats"} if not costs else set())
     )
-    return tuple(column for column in _RESULT_COLUMNS if column[1] not in left_out)
+    # The cost per child divides by the doelgroeppeuters and the younger ones: said so where
+    # there are younger ones.
+    per_child = "Per peuter, ook jonger dan {van} jaar" if younger else "Per doelgroeppeuter"
+    return tuple(
+        (per_child, *column[1:]) if column[1] == "kosten_per_peuter" else column
+        for column in _RESULT_COLUMNS
+        if column[1] not in left_out
+    )
 
 
 def _shown(item: dict, key: str, kind: str, in_force: bool) -> str:
@@ -351,13 +429,29 @@ def _caption(result: dict, per: str) -> str:
     return f"Uren{' en kosten' if _has_costs(result) else ''} per {per} per jaar"
 
 
+def _fixed_rows(result: dict, columns: tuple, in_force: bool) -> list[Row]:
+    """The vaste voet per aanbieder as a row of its own, so the rows add up to the Totaal."""
+    fixed = result["totaal"]["vaste_voet_aanbieders"]
+    if not fixed:
+        return []
+    times = f"{fixed['aanbieders']} × {hours(Decimal(fixed['uren_per_aanbieder']))}"
+    return [
+        Row(
+            f"Vaste voet per aanbieder <small>({e(times)})</small>",
+            _cells(fixed, columns, in_force),
+            ' class="rh-vaste-voet"',
+        )
+    ]
+
+
 def _table(result: dict) -> str:
     columns = _columns(result)
     in_force = result["wettelijk_minimum_van_kracht"]
     return data_table(
         _caption(result, "locatie"),
         _head("Locatie", columns, result),
-        [_location_row(item, columns, in_force) for item in result["locaties"]],
+        [_location_row(item, columns, in_force) for item in result["locaties"]]
+        + _fixed_rows(result, columns, in_force),
         footer=Row("Totaal", _cells(result["totaal"], columns, in_force)),
         cards=True,
         css="rh-locaties",

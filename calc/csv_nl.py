@@ -53,6 +53,8 @@ NOT_TEXT = (
 
 # Other headers people use for a column, by column key (matched as `header_key` compares).
 Aliases = Mapping[str, tuple[str, ...]]
+# For an alias that may hold more than its column: what the column means, told in a warning.
+Cautions = Mapping[str, str]
 
 
 def header_key(text: str) -> str:
@@ -224,19 +226,33 @@ class ReadTable:
     fatal: bool = False  # the file cannot be read as a whole: no row may be used
     count: int = 0  # data rows in the file, totals rows left out (also those over the maximum)
     sums: _Sums = field(default_factory=_Sums)
+    result_file: bool = False  # the header is that of the rekenhulp's own result file
+    # An unnamed row with the sums of the rows above: (its line, what it held). It is a totals
+    # row only if no data row follows (spreadsheets end with their Totaal).
+    pending: tuple[int, str] | None = None
+    summary_lines: list[int] = field(default_factory=list)  # its rows that are no location
 
 
 def read_table(
-    text: str, table: Table, aliases: Aliases | None = None, computed: Iterable[str] = ()
+    text: str,
+    table: Table,
+    aliases: Aliases | None = None,
+    computed: Iterable[str] = (),
+    summary: Iterable[str] = (),
+    cautions: Cautions | None = None,
 ) -> ReadTable:
     """Read CSV text into rows of strings. Problems of form (not of content) go into `errors`.
 
     Empty lines are skipped. A row with more cells than the header is reported and kept with
     the cells that fit under a header, so nothing the user typed disappears without a message.
     A totals row is left out with a warning. Rows past `table.max_rows` are counted, not kept.
-    `computed` are the headers of the columns a rekenhulp computes in its result file.
+    `computed` are the headers of the columns a rekenhulp computes in its result file, and
+    `summary` the labels (in column A) of that file's rows that are no location: in a file with
+    those computed columns, such rows are left out, with one warning. A header read by an alias
+    in `cautions` gets a warning saying what its column means.
     """
     aliases = aliases or {}
+    summary_keys = {header_key(label) for label in summary}
     if text.startswith(BOM):
         text = text[1:]
     first_line = text.split("\n", 1)[0]
@@ -256,7 +272,10 @@ def read_table(
                 continue
             if header is None:
                 header = record
-                _match_header(header, wanted, table, result, start, computed)
+                _match_header(header, wanted, table, result, start, computed, cautions or {})
+                continue
+            if result.result_file and header_key(record[0]) in summary_keys:
+                result.summary_lines.append(start)
                 continue
             _add_row(record, header, start, table, result)
     except csv.Error as exc:
@@ -273,7 +292,30 @@ def read_table(
         result.errors.append(
             error(table.key, "Het CSV-bestand is leeg: er staat geen kopregel in.")
         )
+    _settle_pending(result)
+    if result.summary_lines:
+        they = "die hoort" if len(result.summary_lines) == 1 else "ze horen"
+        result.warnings.append(
+            f"{_line_list(result.summary_lines)} niet ingelezen: {they} bij de uitkomst, niet"
+            " bij de locaties. De rekenhulp berekent de uitkomst opnieuw met de instellingen op"
+            " deze pagina."
+        )
     return result
+
+
+def _line_list(lines: list[int]) -> str:
+    """ "Regel 5 is" or "Regels 5, 8 tot en met 12 zijn": file lines, runs as a range."""
+    runs: list[list[int]] = []
+    for line in lines:
+        if runs and line == runs[-1][-1] + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    parts = [str(run[0]) if len(run) == 1 else f"{run[0]} tot en met {run[-1]}" for run in runs]
+    if len(lines) == 1:
+        return f"Regel {lines[0]} is"
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    return f"Regels {listed} zijn"
 
 
 def _match_header(
@@ -283,6 +325,7 @@ def _match_header(
     result: ReadTable,
     line: int,
     computed: Iterable[str] = (),
+    cautions: Cautions | None = None,
 ) -> None:
     unknown: list[tuple[int, str, str]] = []  # position, name, header_key
     for position, name in enumerate(header):
@@ -299,6 +342,7 @@ def _match_header(
             )
         else:
             result.positions[column.key] = position
+    _caution(header, cautions or {}, table, result)
     _report_unknown(unknown, {header_key(name) for name in computed} - set(wanted), result)
     missing = [
         column.label
@@ -322,6 +366,18 @@ def _match_header(
         )
 
 
+def _caution(header: list[str], cautions: Cautions, table: Table, result: ReadTable) -> None:
+    """A warning for each used column whose header is an alias that may hold more."""
+    meaning = {header_key(alias): text for alias, text in cautions.items()}
+    for key, position in result.positions.items():
+        name = header[position].strip()
+        if header_key(name) in meaning:
+            result.warnings.append(
+                f"Kolom {column_letter(position)} ‘{_cut(name)}’ is gelezen als"
+                f" ‘{table.column(key).label}’: {meaning[header_key(name)]}"
+            )
+
+
 def _report_unknown(
     unknown: list[tuple[int, str, str]], computed_keys: set[str], result: ReadTable
 ) -> None:
@@ -335,6 +391,7 @@ def _report_unknown(
     totals row."""
     found = [name for _, name, key in unknown if key in computed_keys]
     if computed_keys and len(found) == len(computed_keys):
+        result.result_file = True
         names = ", ".join(f"‘{name}’" for name in found)
         result.warnings.append(
             "Dit is een uitkomstbestand van deze rekenhulp. De berekende kolommen"
@@ -366,13 +423,14 @@ def _add_row(
         position = result.positions.get(column.key)
         cell = record[position] if position is not None and position < len(record) else ""
         row[column.key] = restore(cell.strip())
-    if _left_out_as_total(record, row, line, table, result):
+    _keep_pending(result)  # a data row follows: the row before it is no total
+    extra = [cell for cell in record[len(header) :] if cell.strip()]
+    if _left_out_as_total(record, row, line, table, result, not extra):
         return
     result.count += 1
     if len(result.rows) >= table.max_rows:
         return  # the file is refused as a whole; only its size is told
     number = len(result.rows) + 1  # the row as the form will show it
-    extra = [cell for cell in record[len(header) :] if cell.strip()]
     if extra:
         hint = (
             " Staat er een decimale komma in een getal zonder aanhalingstekens? Gebruik dan"
@@ -410,26 +468,63 @@ def is_total_label(text: str) -> bool:
 
 
 def _left_out_as_total(
-    record: list[str], row: dict[str, str], line: int, table: Table, result: ReadTable
+    record: list[str],
+    row: dict[str, str],
+    line: int,
+    table: Table,
+    result: ReadTable,
+    whole: bool,
 ) -> bool:
-    """True (with a warning) for a totals row: a label such as "Totaal" in a text column or in
-    column A, or no label and numbers that are the sums of the rows above."""
+    """True (with a warning) for a row labelled as a total: "Totaal" and the like in a text
+    column or in column A. A (`whole`) row without a label whose numbers are the sums of the
+    rows above is kept for now, and left out only if it is the last data row of the file
+    (_settle_pending): in the middle of a file it is as likely a location without a name."""
     labels = [row[column.key] for column in table.columns if isinstance(column, Text)]
     if 0 not in result.positions.values():
         labels.append(record[0].strip())
     numbers = _numbers(row, table)
-    named = any(is_total_label(label) for label in labels)
-    if not named and (any(labels) or not result.sums.is_total(numbers)):
-        result.sums.add(numbers)
-        return False
-    result.sums.end_block()
-    held = _held(record, row, table, result.positions)
-    why = "dat is" if named else "de getallen zijn de som van de regels erboven, dus het is"
+    if any(is_total_label(label) for label in labels):
+        result.sums.end_block()
+        held = _held(record, row, table, result.positions)
+        result.warnings.append(
+            f"Regel {line} is niet ingelezen: dat is een totaalregel ({held}). De rekenhulp"
+            " berekent de totalen zelf."
+        )
+        return True
+    if whole and not any(labels) and result.sums.is_total(numbers):
+        result.pending = (line, _held(record, row, table, result.positions))
+    result.sums.add(numbers)
+    return False
+
+
+def _keep_pending(result: ReadTable) -> None:
+    """A data row follows the unnamed row with the sums: that row stays a location, with a
+    question to the user."""
+    if result.pending is None:
+        return
+    line, held = result.pending
+    result.pending = None
     result.warnings.append(
-        f"Regel {line} is niet ingelezen: {why} een totaalregel ({held}). De rekenhulp"
-        " berekent de totalen zelf."
+        f"Regel {line} heeft precies de som van de regels erboven ({held}), maar staat niet"
+        " onderaan: de rekenhulp telt hem als locatie. Is het een totaalregel, haal hem dan weg;"
+        " is het een locatie, geef hem dan een naam."
     )
-    return True
+
+
+def _settle_pending(result: ReadTable) -> None:
+    """The file ends with the unnamed row with the sums: it is the file's totals row."""
+    if result.pending is None or not result.lines or result.lines[-1] != result.pending[0]:
+        return
+    line, held = result.pending
+    result.pending = None
+    result.rows.pop()
+    result.lines.pop()
+    result.count -= 1
+    result.warnings.append(
+        f"Regel {line} is niet ingelezen: de getallen zijn de som van de regels erboven en de"
+        f" regel staat onderaan, dus het is een totaalregel ({held}). De rekenhulp berekent de"
+        " totalen zelf."
+    )
 
 
 def _held(record: list[str], row: dict[str, str], table: Table, positions: dict[str, int]) -> str:
@@ -454,7 +549,12 @@ def _value_name(column, raw: object) -> str:
 
 
 def import_table(
-    data: bytes | str, table: Table, aliases: Aliases | None = None, computed: Iterable[str] = ()
+    data: bytes | str,
+    table: Table,
+    aliases: Aliases | None = None,
+    computed: Iterable[str] = (),
+    summary: Iterable[str] = (),
+    cautions: Cautions | None = None,
 ) -> dict:
     """Read and check a table from a file's bytes (or text). Every row is kept, also a bad one,
     so the user can correct it in the page; each bad cell is reported with its line and column
@@ -463,7 +563,7 @@ def import_table(
     text, notices = decode(data) if isinstance(data, bytes) else (data, [])
     if text is None:
         return _answer(table, None, [], [error("csv", NOT_TEXT)], notices, ";")
-    found = read_table(text, table, aliases, computed)
+    found = read_table(text, table, aliases, computed, summary, cautions)
     errors = list(found.errors)
     warnings = notices + found.warnings
     if found.count > table.max_rows:

@@ -12,7 +12,8 @@ kindercentrum. The IKK hours are the houder's to divide, so that split is only a
 
 Input: the totals (`kindercentra`, `fte`, `doelgroeppeuters`), or a table with one row per
 kindercentrum (`locaties`: naam, fte, doelgroeppeuters), and a staff list (`medewerkers`) that
-gives the fte. A filled table or list replaces the totals; the result notes where they differ.
+gives the fte. A filled table or list replaces the totals: a typed total below it is noted, one
+above it refused (a row or a person is missing, and the table would understate the minimum).
 
 `compute` yields numbers only, as exact decimal strings. A value that is no finite decimal
 (32 / 36 = 0,888…) is rounded UP and flagged, so a minimum is never understated.
@@ -54,9 +55,9 @@ STAFF = Table(
     key="medewerkers",
     label="Medewerkers op 1 januari",
     hint=(
-        "In plaats van de fte: één rij per pedagogisch medewerker. Vult u hier iemand in, dan "
-        f"berekent de rekenhulp de fte uit deze lijst ({nl(_PER_FTE)} uur per week is 1 fte) en "
-        "tellen de fte die u hierboven invulde niet mee voor de coaching."
+        "In plaats van de fte: één rij per pedagogisch medewerker, van al uw kindercentra. De "
+        f"rekenhulp berekent de fte uit deze lijst ({nl(_PER_FTE)} uur per week is 1 fte), in "
+        "plaats van de fte hierboven; laat die dan leeg."
     ),
     columns=(
         Text(
@@ -101,12 +102,16 @@ STAFF = Table(
 )
 
 CENTRES = Table(
-    key="locaties",  # the key of the earlier table of VE locations: old links keep working
+    # The key of the earlier table of VE locations only: an old link that lists fewer rows than
+    # its ‘Aantal kindercentra’ is refused by _typed_too_high, never read as fewer kindercentra.
+    key="locaties",
     label="Of per kindercentrum",
     hint=(
-        "Eén rij per kindercentrum: elke registratie in het LRK, ook een KDV en een BSO in één "
-        "gebouw. Vult u hier een kindercentrum in, dan tellen ‘Aantal kindercentra’ en ‘Doelgroeppeuters’ "
-        "hierboven niet mee, en ‘Fte’ ook niet als u bij elk kindercentrum de fte invult."
+        "Eén rij per kindercentrum, ook als het geen VE aanbiedt (vul dan 0 doelgroeppeuters "
+        "in): elke registratie van een kindercentrum in het LRK, ook een KDV en een BSO in één "
+        "gebouw; een gastouderbureau en gastouders tellen niet mee. De tabel telt in "
+        "plaats van ‘Aantal kindercentra’ en ‘Doelgroeppeuters’ hierboven, en in plaats van ‘Fte’ "
+        "als elke rij een fte heeft; laat die dan leeg."
     ),
     columns=(
         Text(
@@ -124,13 +129,14 @@ CENTRES = Table(
             maximum=Decimal(100_000),
             whole=False,
             required=False,
+            unit="fte",  # like the fte above the table: "8,5 fte" is read
         ),
         Field(
             key="doelgroeppeuters",
             label=f"Doelgroeppeuters van {AGE_FROM} tot {AGE_TO} jaar",
             hint=(
-                "Aan wie dit kindercentrum op 1 januari voorschoolse educatie aanbiedt. Leeg of "
-                "0: geen VE op dit kindercentrum."
+                "Aan wie dit kindercentrum op 1 januari voorschoolse educatie aanbiedt. Vul 0 "
+                "in als het geen VE aanbiedt."
             ),
             example="12",
             maximum=Decimal(100_000),
@@ -174,7 +180,11 @@ FIELDS = (
     Field(
         key="kindercentra",
         label="Aantal kindercentra",
-        hint="Elke registratie in het LRK telt als één kindercentrum, ook een KDV en BSO in één gebouw.",
+        hint=(
+            "Elke registratie van een kindercentrum (dagopvang of buitenschoolse opvang) in het "
+            "LRK telt als één, ook een KDV en een BSO in één gebouw. Een gastouderbureau en "
+            "gastouders tellen niet mee."
+        ),
         example="3",
         maximum=Decimal(10_000),
         required=False,
@@ -241,8 +251,12 @@ def as_decimal(value: Fraction, places: int) -> tuple[Decimal, bool]:
         with localcontext() as context:
             context.prec = 200
             return Decimal(value.numerator) / Decimal(value.denominator), True
-    scale = 10**places
-    return Decimal(-((-value.numerator * scale) // value.denominator)).scaleb(-places), False
+    return Decimal(scaled_up(value, places)).scaleb(-places), False
+
+
+def scaled_up(value: Fraction, places: int) -> int:
+    """value × 10**places, rounded up to a whole number."""
+    return -((-value.numerator * 10**places) // value.denominator)
 
 
 def number(value: Fraction, places: int) -> tuple[str, bool]:
@@ -291,43 +305,56 @@ def planning(hours: Fraction, weeks: Fraction, day: date) -> dict:
     }
 
 
+def _staff_row_error(row: dict) -> dict | None:
+    """A staff row without the hours its contract counts with, or with an average that would
+    not count (only a flexible contract counts its average): its cell, named."""
+    average = "gemiddelde_uren_per_week"
+    if row[average] is not None and not row["flexibel"]:
+        name = STAFF.cell_name(row["rij"], STAFF.column(average))
+        contract = " en vul de contracturen in" if row["uren_per_week"] is None else ""
+        return STAFF.cell_error(
+            row["rij"],
+            average,
+            f"{name} telt alleen bij een flexibel contract: kies ‘ja’ bij ‘Flexibel contract’, "
+            f"of maak het gemiddelde leeg{contract}.",
+        )
+    column = average if row["flexibel"] else "uren_per_week"
+    if row[column] is not None:
+        return None
+    why = (
+        "bij een flexibel contract telt de gemiddelde inzet per week"
+        if row["flexibel"]
+        else "of kies ‘ja’ bij ‘Flexibel contract’ als het een flexibel contract is"
+    )
+    name = STAFF.cell_name(row["rij"], STAFF.column(column))
+    return STAFF.cell_error(row["rij"], column, f"Vul bij {name} een getal in: {why}.")
+
+
 def staff_fte(rows: list[dict], day: date) -> tuple[list[dict], Decimal, Fraction]:
     """IKK rekenregel: fte = hours per week / 36, flexible contracts at their average.
 
     Returns the rows with their fte, the total hours per week and the fte (exact). A row with
-    a flexible contract needs its average; any other row its contract hours.
+    a flexible contract needs its average; any other row its contract hours and no average.
     """
     per_fte = Fraction(rules.value("uren_per_week_per_fte", day))
-    shown, errors, total = [], [], Decimal(0)
+    errors = [found for row in rows if (found := _staff_row_error(row))]
+    if errors:
+        raise InputError(errors)
+    shown, total = [], Decimal(0)
     for row in rows:
-        flexible = row["flexibel"]
-        column = "gemiddelde_uren_per_week" if flexible else "uren_per_week"
-        counted = row[column]
-        if counted is None:
-            why = (
-                "bij een flexibel contract telt de gemiddelde inzet per week"
-                if flexible
-                else "of kies ‘ja’ bij ‘Flexibel contract’ als het een flexibel contract is"
-            )
-            name = STAFF.cell_name(row["rij"], STAFF.column(column))
-            errors.append(
-                STAFF.cell_error(row["rij"], column, f"Vul bij {name} een getal in: {why}.")
-            )
-            continue
+        counted = row["gemiddelde_uren_per_week" if row["flexibel"] else "uren_per_week"]
         total += counted
         fte, fte_exact = number(Fraction(counted) / per_fte, FTE_PLACES)
         shown.append(
             {
                 "rij": row["rij"],
                 "naam": row["naam"],
-                "flexibel": flexible,
+                "flexibel": row["flexibel"],
                 "uren_per_week": plain(counted),
                 "fte": fte,
                 "fte_exact": fte_exact,
             }
         )
-    if errors:
-        raise InputError(errors)
     return shown, total, Fraction(total) / per_fte
 
 
@@ -345,21 +372,32 @@ class Counts:
     notes: list[dict] = field(default_factory=list)
     staff: tuple[list[dict], Decimal, Fraction] | None = None
 
+    def of(self, key: str) -> Fraction:
+        """The count of the typed total `key` ("kindercentra", "fte", "doelgroeppeuters")."""
+        counted = {"kindercentra": self.centres, "fte": self.fte, "doelgroeppeuters": self.children}
+        return counted[key]
 
-def _row_fte_errors(rows: list[dict]) -> list[dict]:
-    """Fte per kindercentrum counts only when every row has one: name the empty cells."""
-    if all(row["fte"] is None for row in rows) or all(row["fte"] is not None for row in rows):
-        return []
-    column = CENTRES.column("fte")
+
+def _row_errors(rows: list[dict]) -> list[dict]:
+    """The empty cells a filled row needs, named: its doelgroeppeuters (an empty cell is no
+    answer, 0 is), and its fte when another row has one (they count only all together)."""
+    some_fte = any(row["fte"] is not None for row in rows)
+    needs = (
+        ("fte", "(0 mag): de fte per kindercentrum telt alleen als elke rij er een heeft"),
+        (
+            "doelgroeppeuters",
+            "(0 als dit kindercentrum geen VE aanbiedt): het VE-minimum geldt per kindercentrum",
+        ),
+    )
     return [
         CENTRES.cell_error(
             row["rij"],
-            "fte",
-            f"Vul bij {CENTRES.cell_name(row['rij'], column)} een getal in (0 mag): de fte per "
-            "kindercentrum telt alleen als elke rij er een heeft.",
+            key,
+            f"Vul bij {CENTRES.cell_name(row['rij'], CENTRES.column(key))} een getal in {why}.",
         )
         for row in rows
-        if row["fte"] is None
+        for key, why in needs
+        if row[key] is None and (key != "fte" or some_fte)
     ]
 
 
@@ -373,7 +411,7 @@ def _missing(values: dict, rows: list[dict], staff_rows: list[dict]) -> list[dic
                 f"kindercentra in bij ‘{CENTRES.label}’.",
             )
         )
-    any_row_fte = any(row["fte"] is not None for row in rows)  # the others: _row_fte_errors
+    any_row_fte = any(row["fte"] is not None for row in rows)  # the others: _row_errors
     if not staff_rows and not any_row_fte and values.get("fte") is None:
         errors.append(
             error(
@@ -414,18 +452,95 @@ def _impossible(counts: Counts) -> list[dict]:
     ]
 
 
-def _note_if_differs(notes: list, code: str, typed: Decimal | None, used: Fraction) -> None:
-    if typed is not None and Fraction(typed) != used:
-        notes.append(
-            {"code": code, "ingevuld": plain(typed), "gebruikt": number(used, FTE_PLACES)[0]}
-        )
+TOTALS = ("kindercentra", "fte", "doelgroeppeuters")  # typed above a table or list, form order
+
+
+def _counts(values: dict, rows: list[dict], staff: tuple | None) -> Counts:
+    """The counts the rules use: a table or list over the totals typed above it, with a note
+    where a typed total differs (a higher one is refused: _typed_too_high)."""
+    if rows:
+        centres = Fraction(len(rows))
+        children = sum((Fraction(row["doelgroeppeuters"]) for row in rows), Fraction(0))
+    else:
+        centres, children = Fraction(values["kindercentra"]), Fraction(values["doelgroeppeuters"])
+    if staff is not None:
+        fte, fte_source = staff[2], "medewerkers"
+    elif rows and all(row["fte"] is not None for row in rows):
+        fte, fte_source = sum(Fraction(row["fte"]) for row in rows), "tabel"
+    else:
+        fte, fte_source = Fraction(values["fte"]), "invoer"
+    table = "tabel" if rows else "invoer"
+    sources = {"kindercentra": table, "fte": fte_source, "doelgroeppeuters": table}
+    counts = Counts(centres, fte, children, sources, [], staff)
+    for key in TOTALS:
+        typed, used = values.get(key), counts.of(key)
+        if sources[key] != "invoer" and typed is not None and Fraction(typed) != used:
+            counts.notes.append(
+                {
+                    "code": f"{key}_uit_{sources[key]}",
+                    "ingevuld": plain(typed),
+                    "gebruikt": number(used, FTE_PLACES)[0],
+                }
+            )
+    return counts
+
+
+def _typed_too_high(values: dict, counts: Counts) -> list[dict]:
+    """A typed total above what the table or list that replaces it counts: a kindercentrum or
+    a person is probably missing, and the lower count would understate the minimum. Refused,
+    naming both. A total that is the count rounded up (24,5 for 24,47 fte) is no such sign."""
+    errors = []
+    for key in TOTALS:
+        typed, source, found = values.get(key), counts.sources[key], counts.of(key)
+        if source == "invoer" or typed is None:
+            continue
+        places = max(0, -typed.as_tuple().exponent)
+        if Fraction(typed) > Fraction(scaled_up(found, places), 10**places):
+            errors.append(error(key, _too_high(key, source, typed, found, places)))
+    return errors
+
+
+def _too_high(key: str, source: str, typed: Decimal, found: Fraction, places: int) -> str:
+    """The message of _typed_too_high: both figures, and the two ways out."""
+    if key == "fte":
+        # More places than `typed` has: rounded up, it still shows below `typed`.
+        shown, exact = as_decimal(found, max(FTE_PLACES, places))
+        counted = f"{'' if exact else '≈ '}{nl(shown)} fte"
+    else:
+        one, many = {
+            "kindercentra": ("kindercentrum", "kindercentra"),
+            "doelgroeppeuters": ("doelgroeppeuter", "doelgroeppeuters"),
+        }[key]
+        counted = f"{nl(Decimal(found.numerator))} {one if found == 1 else many}"
+    in_rows = f"de kindercentra in de tabel ‘{CENTRES.label}’ hebben samen {counted}"
+    where, fix = {
+        ("kindercentra", "tabel"): (
+            f"de tabel ‘{CENTRES.label}’ heeft {counted}",
+            "vul ook de kindercentra zonder VE in (met 0 doelgroeppeuters)",
+        ),
+        ("doelgroeppeuters", "tabel"): (
+            in_rows,
+            "vul bij elk kindercentrum al zijn doelgroeppeuters in",
+        ),
+        ("fte", "tabel"): (in_rows, "vul bij elk kindercentrum al zijn fte in"),
+        ("fte", "medewerkers"): (
+            f"de medewerkers in ‘{STAFF.label}’ zijn samen {counted}",
+            "vul ook de andere medewerkers in",
+        ),
+    }[key, source]
+    whole = "lijst" if source == "medewerkers" else "tabel"
+    label = _label(key)
+    return (
+        f"U vulde bij ‘{label}’ {nl(typed)} in, maar {where}. Een onvolledige {whole} geeft een te "
+        f"laag minimum: {fix}, of maak ‘{label}’ leeg als de {whole} compleet is."
+    )
 
 
 def read_counts(values: dict, day: date) -> Counts:
     """The counts the rules use, or InputError naming every field that is missing or impossible."""
     rows = values.get("locaties") or []
     staff_rows = values.get("medewerkers") or []
-    errors = _missing(values, rows, staff_rows) + _row_fte_errors(rows)
+    errors = _missing(values, rows, staff_rows) + _row_errors(rows)
     staff = None
     if staff_rows:
         try:
@@ -434,34 +549,8 @@ def read_counts(values: dict, day: date) -> Counts:
             errors.extend(exc.errors)
     if errors:
         raise InputError(errors)
-    notes: list[dict] = []
-    rows_have_fte = bool(rows) and all(row["fte"] is not None for row in rows)
-    if rows:
-        centres, children = (
-            Fraction(len(rows)),
-            sum(Fraction(r["doelgroeppeuters"] or 0) for r in rows),
-        )
-        _note_if_differs(notes, "kindercentra_uit_tabel", values.get("kindercentra"), centres)
-        _note_if_differs(
-            notes, "doelgroeppeuters_uit_tabel", values.get("doelgroeppeuters"), children
-        )
-    else:
-        centres, children = Fraction(values["kindercentra"]), Fraction(values["doelgroeppeuters"])
-    if staff is not None:
-        fte, fte_source = staff[2], "medewerkers"
-    elif rows_have_fte:
-        fte, fte_source = sum(Fraction(row["fte"]) for row in rows), "tabel"
-    else:
-        fte, fte_source = Fraction(values["fte"]), "invoer"
-    if fte_source != "invoer":
-        _note_if_differs(notes, f"fte_uit_{fte_source}", values.get("fte"), fte)
-    sources = {
-        "kindercentra": "tabel" if rows else "invoer",
-        "fte": fte_source,
-        "doelgroeppeuters": "tabel" if rows else "invoer",
-    }
-    counts = Counts(centres, fte, children, sources, notes, staff)
-    if errors := _impossible(counts):
+    counts = _counts(values, rows, staff)
+    if errors := _typed_too_high(values, counts) + _impossible(counts):
         raise InputError(errors)
     return counts
 
@@ -469,14 +558,32 @@ def read_counts(values: dict, day: date) -> Counts:
 # --- per kindercentrum -----------------------------------------------------------------------
 
 
-def per_centre(rows: list[dict], counts: Counts, weeks: Fraction, day: date) -> list[dict]:
-    """Per kindercentrum: the VE minimum (art. 2a), and, when every row has its fte, a proposed
-    split of the IKK hours: 50 uur each and the coaching in proportion to its fte. The houder
-    divides the IKK hours itself (a yearly norm per organisation), so this is only a proposal."""
+def split_whole(total: Fraction, weights: list[Fraction]) -> list[int]:
+    """`total` in proportion to `weights`, in whole hours that add up to `total` rounded up:
+    each part is its exact share rounded down, and the largest remainders (ties: the earlier
+    row) rounded up, so no part is an hour or more from its exact share."""
+    weight = sum(weights, Fraction(0))
+    if not weight:
+        return [0] * len(weights)
+    quotas = [total * part / weight for part in weights]
+    shares = [math.floor(quota) for quota in quotas]
+    order = sorted(range(len(quotas)), key=lambda i: (shares[i] - quotas[i], i))
+    for index in order[: math.ceil(total) - sum(shares)]:
+        shares[index] += 1
+    return shares
+
+
+def _coaching_shares(rows: list[dict], counts: Counts, day: date) -> list[tuple[int, bool]] | None:
+    """Each kindercentrum's proposed coaching in whole hours, in proportion to its fte, with
+    whether that is its exact share; None when the rows' fte cannot divide the coaching."""
     coaching = ikk_coaching_hours(counts.fte, day) or Fraction(0)
-    row_fte = sum((Fraction(row["fte"] or 0) for row in rows), Fraction(0))
-    can_split = all(row["fte"] is not None for row in rows) and (row_fte > 0 or coaching == 0)
-    if can_split and counts.sources["fte"] == "medewerkers" and row_fte != counts.fte:
+    if any(row["fte"] is None for row in rows):
+        return None
+    weights = [Fraction(row["fte"]) for row in rows]
+    row_fte = sum(weights, Fraction(0))
+    if row_fte == 0 and coaching > 0:
+        return None
+    if counts.sources["fte"] == "medewerkers" and row_fte != counts.fte:
         counts.notes.append(
             {
                 "code": "fte_tabel_wijkt_af",
@@ -484,31 +591,61 @@ def per_centre(rows: list[dict], counts: Counts, weeks: Fraction, day: date) -> 
                 "medewerkers": number(counts.fte, FTE_PLACES)[0],
             }
         )
-    found = []
-    for row in rows:
-        children = Fraction(row["doelgroeppeuters"] or 0)
+    shares = split_whole(coaching, weights)
+    exact = [coaching * part / row_fte if row_fte else Fraction(0) for part in weights]
+    return [(share, share == quota) for share, quota in zip(shares, exact, strict=True)]
+
+
+def _proposal(
+    policy: Fraction, coaching: int, exact: bool, ve: Fraction, weeks: Fraction, day: date
+) -> dict:
+    """One row of the proposed split (or its total): IKK beleid, coaching in whole hours (is it
+    the exact share?), the VE minimum, their sum, per week and as fte of a pbm'er."""
+    total = policy + coaching + ve
+    return {
+        "ikk_beleid_uren": number(policy, HOUR_PLACES)[0],
+        "ikk_coaching_uren": plain(Decimal(coaching)),
+        "ikk_coaching_exact": exact,
+        "ve_uren": number(ve, HOUR_PLACES)[0],
+        "totaal_uren": number(total, HOUR_PLACES)[0],
+        "totaal_exact": exact,
+        **planning(total, weeks, day),
+    }
+
+
+def per_centre(
+    rows: list[dict], counts: Counts, weeks: Fraction, day: date
+) -> tuple[list[dict], dict | None]:
+    """Per kindercentrum: the VE minimum (art. 2a), and, when every row has its fte, a proposed
+    split of the IKK hours: 50 uur each and the coaching in proportion to its fte, in whole
+    hours; with the proposal's total. The houder divides the IKK hours itself (a yearly norm per
+    organisation), so this is only a proposal."""
+    shares = _coaching_shares(rows, counts, day)
+    policy = ikk_policy_hours(Fraction(1), day) or Fraction(0)
+    found, ve_total = [], Fraction(0)
+    for index, row in enumerate(rows):
+        children = Fraction(row["doelgroeppeuters"])
         ve = ve_hours(children, day) or Fraction(0)
-        item = {
-            "rij": row["rij"],
-            "naam": row["naam"],
-            "fte": None if row["fte"] is None else plain(row["fte"]),
-            "doelgroeppeuters": plain(Decimal(children.numerator)),
-            "ve_uren": number(ve, HOUR_PLACES)[0],
-            "ve": planning(ve, weeks, day),
-            "voorstel": None,
-        }
-        if can_split:
-            share = coaching * Fraction(row["fte"]) / row_fte if row_fte else Fraction(0)
-            policy = ikk_policy_hours(Fraction(1), day) or Fraction(0)
-            total = policy + share + ve
-            item["voorstel"] = {
-                "ikk_beleid_uren": number(policy, HOUR_PLACES)[0],
-                "ikk_coaching_uren": number(share, HOUR_PLACES)[0],
-                "totaal_uren": number(total, HOUR_PLACES)[0],
-                **planning(total, weeks, day),
+        ve_total += ve
+        found.append(
+            {
+                "rij": row["rij"],
+                "naam": row["naam"],
+                "fte": None if row["fte"] is None else plain(row["fte"]),
+                "doelgroeppeuters": plain(Decimal(children.numerator)),
+                "ve_uren": number(ve, HOUR_PLACES)[0],
+                "ve": planning(ve, weeks, day),
+                "voorstel": None
+                if shares is None
+                else _proposal(policy, *shares[index], ve, weeks, day),
             }
-        found.append(item)
-    return found
+        )
+    if shares is None:
+        return found, None
+    coaching = ikk_coaching_hours(counts.fte, day) or Fraction(0)
+    whole = math.ceil(coaching)
+    total = _proposal(policy * len(rows), whole, whole == coaching, ve_total, weeks, day)
+    return found, {**total, "fte_pm": plain(sum(row["fte"] for row in rows))}
 
 
 # --- compute -------------------------------------------------------------------------------
@@ -578,7 +715,7 @@ def compute(values: dict) -> dict:
         _part("ve", "ve_uren_per_doelgroeppeuter", counts.children, ve),
     ]
     rows = values.get("locaties") or []
-    centres = per_centre(rows, counts, weeks, day) if rows else None
+    centres, proposal_total = per_centre(rows, counts, weeks, day) if rows else (None, None)
     total_text, total_exact = number(total, HOUR_PLACES)
     fte_text, fte_exact = number(counts.fte, FTE_PLACES)
     result = {
@@ -611,7 +748,8 @@ def compute(values: dict) -> dict:
             "totaal": {"uren": total_text, **planning(total, weeks, day)},
         },
         "kindercentra_lijst": centres,
-        "voorstel": bool(centres) and all(item["voorstel"] for item in centres),
+        "voorstel": proposal_total is not None,
+        "voorstel_totaal": proposal_total,
         "medewerkers": _staff_result(counts.staff, day) if counts.staff else None,
         "meldingen": counts.notes,
     }

@@ -236,8 +236,41 @@ def _centres_table(result: dict) -> str:
     return _table("ve_kindercentra", caption, head, rows, foot)
 
 
-def _proposal_table(result: dict) -> str:
+def _proposal_cells(fte: str, plan: dict) -> tuple:
+    return (
+        (nl(Decimal(fte)), fte),
+        (_hours(plan["ikk_beleid_uren"]), plan["ikk_beleid_uren"]),
+        (
+            _about(plan["ikk_coaching_uren"], plan["ikk_coaching_exact"], "uur"),
+            plan["ikk_coaching_uren"],
+        ),
+        (_hours(plan["ve_uren"]), plan["ve_uren"]),
+        (_about(plan["totaal_uren"], plan["totaal_exact"], "uur"), plan["totaal_uren"]),
+        *_plan_cells(plan),
+    )
+
+
+def _proposal_intro(result: dict) -> str:
     day = date.fromisoformat(result["peildatum"])
+    total = result["voorstel_totaal"]
+    coaching = _hours(total["ikk_coaching_uren"])
+    together = (
+        f"samen precies de {coaching} coaching"
+        if total["ikk_coaching_exact"]
+        else f"samen {coaching}: de coaching naar boven afgerond op hele uren"
+    )
+    return (
+        '<p class="rh-toelichting"><strong>Een voorstel, geen regel.</strong> De IKK-uren gelden '
+        "voor de houder als geheel: de houder verdeelt ze zelf over zijn kindercentra, zolang elke "
+        "pedagogisch medewerker elk jaar coaching krijgt (ministerie van SZW). Dit voorstel geeft elk "
+        f"kindercentrum {e(_per('ikk_beleid_uren_per_kindercentrum', day))} voor beleid en de "
+        "coaching naar verhouding van zijn fte, in hele uren: ≈ staat bij een aantal dat van de "
+        f"precieze verhouding is afgerond, en de kindercentra krijgen {e(together)}. De VE-uren "
+        "zijn het minimum van het kindercentrum zelf.</p>"
+    )
+
+
+def _proposal_table(result: dict) -> str:
     items = result["kindercentra_lijst"]
     if not result["voorstel"]:
         if all(item["fte"] is not None for item in items):  # all 0, with fte from the staff list
@@ -250,23 +283,16 @@ def _proposal_table(result: dict) -> str:
             '<p class="rh-toelichting">Vul bij elk kindercentrum de fte in: dan stelt de rekenhulp '
             "ook een verdeling van de IKK-uren per kindercentrum voor.</p>"
         )
-    rows = []
-    for item in items:
-        plan = item["voorstel"]
-        rows.append(
-            Row(
-                _name(item),
-                (
-                    (nl(Decimal(item["fte"])), item["fte"]),
-                    (_hours(plan["ikk_beleid_uren"]), plan["ikk_beleid_uren"]),
-                    (_hours(plan["ikk_coaching_uren"]), plan["ikk_coaching_uren"]),
-                    (_hours(item["ve_uren"]), item["ve_uren"]),
-                    (_hours(plan["totaal_uren"]), plan["totaal_uren"]),
-                    *_plan_cells(plan),
-                ),
-                f' data-rij="{e(item["rij"])}"',
-            )
+    rows = [
+        Row(
+            _name(item),
+            _proposal_cells(item["fte"], item["voorstel"]),
+            f' data-rij="{e(item["rij"])}"',
         )
+        for item in items
+    ]
+    total = result["voorstel_totaal"]
+    foot = Row("Totaal", _proposal_cells(total["fte_pm"], total))
     head = (
         "Kindercentrum",
         "Fte pm'ers",
@@ -277,16 +303,21 @@ def _proposal_table(result: dict) -> str:
         "Gemiddeld per week",
         "Fte pbm'er",
     )
-    intro = (
-        '<p class="rh-toelichting"><strong>Een voorstel, geen regel.</strong> De IKK-uren gelden '
-        "voor de houder als geheel: de houder verdeelt ze zelf over zijn kindercentra, zolang elke "
-        "pedagogisch medewerker elk jaar coaching krijgt (ministerie van SZW). Dit voorstel geeft elk "
-        f"kindercentrum {e(_per('ikk_beleid_uren_per_kindercentrum', day))} voor beleid en de "
-        "coaching naar verhouding van zijn fte. De VE-uren zijn het minimum van het kindercentrum "
-        "zelf.</p>"
-    )
     caption = "Voorstel: alle uren per kindercentrum"
-    return intro + _table("voorstel", caption, head, rows, None)
+    return _proposal_intro(result) + _table("voorstel", caption, head, rows, foot)
+
+
+def _rounded_per_centre(result: dict) -> str:
+    """Said when a kindercentrum's hours per week or fte are rounded up: the rows can then add
+    up to a little more than their total."""
+    plans = [item["ve"] for item in result["kindercentra_lijst"]]
+    plans += [item["voorstel"] for item in result["kindercentra_lijst"] if item["voorstel"]]
+    if all(plan["uren_per_week_exact"] and plan["fte_exact"] for plan in plans):
+        return ""
+    return (
+        '<p class="rh-toelichting">Gemiddeld per week en fte pbm\'er staan per kindercentrum naar '
+        "boven afgerond; de delen kunnen samen iets meer zijn dan het totaal.</p>"
+    )
 
 
 # --- staff, notes, explanations --------------------------------------------------------------
@@ -381,6 +412,9 @@ def explanations(result: dict) -> list[str]:
         "minimum als uren per kindcentrum per jaar. Het totaal is de som van de kindercentra.",
         f"Alleen doelgroeppeuters van {uren.AGE_FROM} tot {uren.AGE_TO} jaar op 1 januari tellen "
         "mee. Jongere peuters die een gemeente in de VE financiert, tellen niet mee voor dit minimum.",
+        "Voor de pbm'er bij een gastouderbureau rekent deze rekenhulp niet: hoeveel uren coaching "
+        "per gastouder het Besluit kwaliteit kinderopvang vraagt, heeft deze site nog niet kunnen "
+        "lezen.",
     ]
 
 
@@ -443,7 +477,11 @@ def render(result: dict) -> str:
         + _bar(result)
         + _parts_table(result)
         + _planning_table(result)
-        + (_centres_table(result) + _proposal_table(result) if centres else "")
+        + (
+            _centres_table(result) + _proposal_table(result) + _rounded_per_centre(result)
+            if centres
+            else ""
+        )
         + (_staff_table(result["medewerkers"]) if result["medewerkers"] else "")
         + "".join(f'<p class="rh-toelichting">{e(text)}</p>' for text in explanations(result))
         + "</div>"

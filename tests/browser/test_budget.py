@@ -138,9 +138,10 @@ def test_csv_export_is_the_dutch_dialect_with_formulas_neutralised(page, site_ur
         widget.get_by_role("button", name="Uitkomst downloaden (CSV)").click()
     result_csv = info.value.path().read_bytes().decode("utf-8-sig").splitlines()
     _, result = cli("budget", form_values(widget))
-    assert len(result_csv) == 1 + len(result["locaties"]) + 1  # header, locations, total
+    total = 1 + len(result["locaties"])  # after the header and the locations
     assert result_csv[1].startswith("'=HYPERLINK(1);")
-    assert result_csv[-1].startswith("Totaal;")
+    assert result_csv[total].startswith("Totaal;")
+    assert result_csv[total + 2] == budget.BASIS_TITLE  # then the basis of the costs
 
 
 def test_every_budget_preset_page_answers_like_cpython(page, site_url):

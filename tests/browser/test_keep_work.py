@@ -106,6 +106,9 @@ def test_standaardwaarden_can_be_undone_with_the_table_rows_and_the_link(page, s
     widget = page.locator(".rekenhulp").first
     preset = form_values(widget)
     widget.locator('.rh-invoer[name="kindercentra"]').fill("7")
+    widget.locator('.rh-invoer[name="fte"]').fill(
+        ""
+    )  # the list replaces it: a higher one is refused
     cell(widget, "medewerkers", 1, "naam").fill("Anna")
     cell(widget, "medewerkers", 1, "uren_per_week").fill("32")
     widget.locator('button[type="submit"]').click()

@@ -46,6 +46,9 @@ def test_staff_list_gives_the_fte(page, site_url):
     page.goto(site_url + UREN_PAGE)
     use_rekenhulp(page)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
+    widget.locator('.rh-invoer[name="fte"]').fill(
+        ""
+    )  # the list replaces it: a higher one is refused
     cell(widget, "medewerkers", 1, "uren_per_week").fill("32")
     widget.locator('[data-actie="rij-toevoegen"][data-tabel="medewerkers"]').click()
     rows = widget.locator('table[data-tabel="medewerkers"] tbody tr')
@@ -65,6 +68,8 @@ def test_kindercentra_table_gives_the_ve_minimum_per_kindercentrum(page, site_ur
     use_rekenhulp(page)
     widget = page.locator('.rekenhulp[data-rekenhulp="uren"]').first
     rows = [("KDV De Boomhut", "10", "16"), ("Peuteropvang Het Nest", "6", "21")]
+    for total in ("kindercentra", "fte", "doelgroeppeuters"):  # the table replaces them
+        widget.locator(f'.rh-invoer[name="{total}"]').fill("")
     for number, (name, fte, children) in enumerate(rows, start=1):
         if number > 1:
             widget.locator('[data-actie="rij-toevoegen"][data-tabel="locaties"]').click()

@@ -182,6 +182,8 @@ def test_uren_tables_are_whole_at_every_width(wide):
     found = at_every_width(wide, widget, "ingebouwd antwoord")
 
     def fill_rows():
+        for total in ("kindercentra", "fte", "doelgroeppeuters"):  # the rows replace them
+            widget.locator(f'.rh-invoer[name="{total}"]').fill("")
         cell(widget, "medewerkers", 1, "naam").fill(LONG_NAME)
         cell(widget, "medewerkers", 1, "uren_per_week").fill("32")
         cell(widget, "locaties", 1, "naam").fill(LONG_NAME)

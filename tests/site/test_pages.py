@@ -432,6 +432,46 @@ def test_quoted_practice_figures_match_calc(pages):
     assert f"vaste {nl(_value('kleine_gemeente_vaste_voet_uren'))} uur per jaar" in small
 
 
+def _practice_amounts() -> dict[str, Decimal]:
+    """Veldhoven's amounts in rules.toml, and the hourly tariff the site derives from them."""
+    per_place = _value("veldhoven_bedrag_per_bezette_peuterplaats", date(2020, 1, 1))
+    hours = _value("veldhoven_uren_per_bezette_peuterplaats", date(2022, 1, 1))
+    return {
+        "veldhoven_uurloon_pbm": _value("veldhoven_uurloon_pbm", date(2019, 1, 1)),
+        "veldhoven_bedrag_per_bezette_peuterplaats": per_place,
+        "uurtarief": per_place / hours,
+    }
+
+
+def test_practice_amounts_are_not_typed_into_the_pages():
+    """Review 17: Veldhoven's € 36, € 383,40 and € 38,34 were typed in four pages; they come
+    from rules.toml through the macros (regelbedrag), so they follow a change there."""
+    for path in DOCS.rglob("*.md"):
+        if "includes" in path.parts:
+            continue
+        text = path.read_text("utf-8")
+        for amount in _practice_amounts().values():
+            for typed in {nl(amount), nl(amount, 2)}:
+                assert not re.search(rf"€\s?{re.escape(typed)}(?![\d,])", text), (path.name, typed)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "kosten-en-financiering.md",
+        "veelgestelde-vragen.md",
+        "bijeenkomsten/kenniskring-zuid-2021-04-22.md",
+    ],
+)
+def test_practice_amounts_are_quoted_from_calc(pages, page):
+    amounts = _practice_amounts()
+    found = _euros(text_of(pages[page]))
+    assert amounts["veldhoven_uurloon_pbm"] in found, page
+    assert amounts["veldhoven_bedrag_per_bezette_peuterplaats"] in found, page
+    if page == "kosten-en-financiering.md":
+        assert amounts["uurtarief"] in found
+
+
 @pytest.mark.parametrize("page", nav_pages())
 def test_every_rekenhulp_opens_on_the_current_year_without_a_warning(site, page):
     """Defaults are current: a page's rekenhulp starts in the year the site was built (never a
@@ -441,7 +481,9 @@ def test_every_rekenhulp_opens_on_the_current_year_without_a_warning(site, page)
     sections = re.findall(r'<section class="rekenhulp[ "].*?</section>', text, re.S)
     assert sections, page
     for section in sections:
-        years = re.findall(r'name="(?:jaar|begrotingsjaar)" type="text"[^>]*? value="([^"]*)"', section)
+        years = re.findall(
+            r'name="(?:jaar|begrotingsjaar)" type="text"[^>]*? value="([^"]*)"', section
+        )
         dates = re.findall(r'name="startdatum" type="text"[^>]*? value="([^"]*)"', section)
         assert years or dates, page
         assert all(value == year for value in years), (page, years)

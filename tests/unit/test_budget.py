@@ -227,7 +227,7 @@ def test_younger_children_count_for_the_funded_hours_and_never_for_the_legal_min
     assert location["jongere_peuters"] == "4" and out["totaal"]["jongere_peuters"] == "4"
     with_cost = compute(base(uurtarief="40", locaties=[row(dgp="10", jongere_peuters="4")]))
     cost = LEGAL * 14 * 40
-    assert Decimal(with_cost["locaties"][0]["kosten_per_doelgroeppeuter"]) == cost / 14
+    assert Decimal(with_cost["locaties"][0]["kosten_per_peuter"]) == cost / 14
     # Counted over bezette plaatsen, the younger children change nothing.
     by_places = [row(dgp="10", jongere_peuters="4", bezette_plaatsen="12")]
     out = compute(base(grondslag="bezette_plaatsen", locaties=by_places))
@@ -286,8 +286,8 @@ def test_cost_per_doelgroeppeuter_and_oab_share():
     out = compute(data)
     first_row, second = out["locaties"]
     assert Decimal(first_row["kosten"]) == LEGAL * 10 * 40
-    assert Decimal(first_row["kosten_per_doelgroeppeuter"]) == LEGAL * 40
-    assert second["kosten_per_doelgroeppeuter"] is None
+    assert Decimal(first_row["kosten_per_peuter"]) == LEGAL * 40
+    assert second["kosten_per_peuter"] is None
     total = LEGAL * 10 * 40 + 5 * 40
     assert Decimal(out["oab"]["procent"]) == total / 10_000  # of € 1.000.000, in percent
     html = shown(data)
@@ -340,8 +340,8 @@ def test_indexation_is_the_product_of_the_steps(tariff, start, steps):
         )
     )
     expected = tariff
-    for percentage in steps:
-        expected *= 1 + percentage / 100
+    for percentage in steps:  # rounded to cents each year, as municipalities publish it
+        expected = cents(expected * (1 + percentage / 100))
     assert Decimal(out["tarief"]["tarief_begrotingsjaar"]) == expected
     shown = out["tarief"]["stappen"]
     assert [(s["van"], s["naar"]) for s in shown] == [
@@ -452,7 +452,8 @@ def test_totals_equal_the_sum_of_locations_and_providers(
         Decimal(total["gefinancierde_uren"])
         == summed(out["locaties"], "gefinancierde_uren") + provider_fixed
     )
-    assert Decimal(total["kosten"]) == summed(out["locaties"], "kosten") + provider_fixed * tariff
+    fixed_cost = len(out["aanbieders"]) * cents(fixed_hours * tariff) if per == "aanbieder" else 0
+    assert Decimal(total["kosten"]) == summed(out["locaties"], "kosten") + fixed_cost
     for key in (
         "doelgroeppeuters",
         "jongere_peuters",
@@ -463,7 +464,9 @@ def test_totals_equal_the_sum_of_locations_and_providers(
         assert Decimal(total[key]) == summed(out["aanbieders"], key)
     assert total["locaties"] == len(out["locaties"]) == len(rows)
     for location in out["locaties"]:
-        assert Decimal(location["kosten"]) == Decimal(location["gefinancierde_uren"]) * tariff
+        assert Decimal(location["kosten"]) == cents(
+            Decimal(location["gefinancierde_uren"]) * tariff
+        )
         assert Decimal(location["minimum_uren"]) == LEGAL * Decimal(location["doelgroeppeuters"])
 
 
@@ -625,7 +628,7 @@ def test_result_csv_export():
         "Locatie;Aanbieder;Doelgroeppeuters;Jonger dan 2,5 jaar;Bezette plaatsen"
     )
     assert lines[1].endswith(";" + euro(PER_PLACE).removeprefix("€ "))
-    assert lines[-2].startswith("Totaal;")
+    assert lines[1 + len(data["locaties"])].startswith("Totaal;")
     assert answer["bestandsnaam"] == f"budget-{VELDHOVEN_YEAR}.csv"
     # Without a tariff the cost columns are empty, not 0.
     hours_only = json.loads(api.csv_export("budget", json.dumps(base()), "resultaat"))
@@ -764,3 +767,313 @@ def test_the_form_uses_the_shared_markup():
     assert html.choice("rh9", specs["preset"], "").count(" selected") == 1
     # The example chooser comes first: choosing one fills the form (in the browser).
     assert markup.index('id="rh1-preset"') < markup.index('id="rh1-begrotingsjaar"')
+
+
+# --- review of the numbers (November 2026) ------------------------------------------------------
+
+
+class TableCells(HTMLParser):
+    """The rows of one result table: (row header text, {column label: (text, data-waarde)}),
+    body and footer alike, in order."""
+
+    def __init__(self, css: str):
+        super().__init__(convert_charrefs=True)
+        self.css, self.inside, self.rows, self.cell = css, False, [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self.inside = self.css in (attrs.get("class") or "").split()
+        elif self.inside and tag == "tr":
+            self.rows.append(["", {}])
+        elif self.inside and tag in ("th", "td") and self.rows:
+            self.cell = (tag, attrs.get("data-label"), attrs.get("data-waarde"), [])
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.inside = False
+        elif self.cell and tag == self.cell[0]:
+            kind, label, value, text = self.cell
+            words = " ".join("".join(text).split())
+            if kind == "th":
+                self.rows[-1][0] = words
+            else:
+                self.rows[-1][1][label] = (words, value)
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell:
+            self.cell[3].append(data)
+
+
+def table_rows(markup: str, css: str) -> list:
+    parser = TableCells(css)
+    parser.feed(markup)
+    return [item for item in parser.rows if item[1]]  # the header row has no <td>
+
+
+PROVIDERS = [
+    row("L1", "A", "12"),
+    row("L2", "A", "7"),
+    row("L3", "B", "20"),
+    row("L4", "C", "3"),
+]
+
+
+def test_the_location_table_adds_up_with_a_vaste_voet_per_aanbieder():
+    """Review 5: the rows summed to 420 uur against a Totaal of 600; the 180 uur of three
+    aanbieders' vaste voet had no row."""
+    data = base(
+        uurtarief="40", vaste_voet_uren="60", vaste_voet_per="aanbieder", locaties=PROVIDERS
+    )
+    out = compute(data)
+    fixed = out["totaal"]["vaste_voet_aanbieders"]
+    assert (fixed["aanbieders"], fixed["uren_per_aanbieder"]) == (3, "60")
+    assert Decimal(fixed["gefinancierde_uren"]) == 180
+    assert Decimal(fixed["kosten"]) == 180 * 40
+    assert Decimal(out["totaal"]["vaste_voet_uren"]) == 180  # what was counted, not the setting
+    *body, footer = table_rows(shown(data), "rh-locaties")
+    assert body[-1][0] == "Vaste voet per aanbieder (3 × 60 uur)"
+    assert footer[0] == "Totaal"
+    for column in ("Gefinancierd", "Kosten"):
+        assert sum(Decimal(cells[column][1]) for _, cells in body) == Decimal(
+            footer[1][column][1]
+        ), column
+    assert body[-1][1]["Verschil"][0] == "+180 uur"  # the column Verschil adds up too
+    # Per locatie there is no such row: each location carries its own vaste voet.
+    per_location = base(uurtarief="40", vaste_voet_uren="60", locaties=PROVIDERS)
+    assert compute(per_location)["totaal"]["vaste_voet_aanbieders"] is None
+    assert Decimal(compute(per_location)["totaal"]["vaste_voet_uren"]) == 4 * 60
+    assert "Vaste voet per aanbieder" not in shown(per_location)
+
+
+@pytest.mark.parametrize("per", ["locatie", "aanbieder"])
+def test_the_result_csv_adds_up_and_its_totaal_holds_the_counted_vaste_voet(per):
+    data = base(uurtarief="40", vaste_voet_uren="60", vaste_voet_per=per, locaties=PROVIDERS)
+    text = json.loads(api.csv_export("budget", json.dumps(data), "resultaat"))["csv"]
+    lines = [line.split(";") for line in text.lstrip("\ufeff").split("\r\n")]
+    header = lines[0]
+    total_at = next(n for n, line in enumerate(lines) if line[0] == "Totaal")
+    body, total = lines[1:total_at], lines[total_at]
+
+    def column(name, line):
+        cell = line[header.index(name)]
+        return Decimal(cell.replace(",", ".")) if cell else Decimal(0)
+
+    for name in ("Vaste voet (uren)", "Gefinancierde uren", "Kosten (euro)"):
+        assert sum(column(name, line) for line in body) == column(name, total), name
+    assert column("Vaste voet (uren)", total) == (180 if per == "aanbieder" else 240)
+    labels = [line[0] for line in body]
+    assert ("Vaste voet per aanbieder (3 × 60 uur)" in labels) == (per == "aanbieder")
+
+
+def paragraph(markup: str, css: str) -> str:
+    """The text of the first <p class="css"> in `markup`."""
+    found = re.search(rf'<p class="{css}">(.*?)</p>', markup, re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split()).replace(" ,", ",")
+
+
+def test_costs_on_a_tariff_without_indexations_say_so_where_they_are_stated():
+    """Review 7: the Veldhoven preset's bold headline cost was a 2020 tariff in 2026, stated
+    flatly; only a warning further down said the indexations were missing."""
+    data = budget.initial({"jaar": YEAR, "preset": "veldhoven"})
+    out = compute(data)
+    cost = euro(Decimal(out["totaal"]["kosten"]))
+    markup = shown(data)
+    qualifier = f"(tarief van {VELDHOVEN_YEAR}, zonder indexatie)"
+    assert f"kosten {cost} {qualifier}" in paragraph(markup, "rh-totaal")
+    assert f"per uur {qualifier} = {euro(PER_PLACE)}" in paragraph(markup, "rh-eenheid")
+    with_oab = shown({**data, "oab_budget": "1.000.000"})
+    assert paragraph(with_oab, "rh-oab").endswith(f"€ 1.000.000,00 {qualifier}.")
+    # Some indexations given: the years without one are named.
+    partly = base(uurtarief="36", prijspeil_jaar="2022", begrotingsjaar="2025", indexaties="3")
+    for css in ("rh-totaal", "rh-eenheid"):
+        assert "(tarief zonder indexatie voor 2024 tot en met 2025)" in paragraph(
+            shown(partly), css
+        )
+    # All indexations given, or a tariff of the budget year: no qualifier.
+    for full in (
+        base(uurtarief="36", prijspeil_jaar="2024", begrotingsjaar="2025", indexaties="3"),
+        base(uurtarief="36"),
+    ):
+        assert "zonder indexatie" not in shown(full)
+
+
+def cents(value) -> Decimal:
+    return Decimal(value).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+
+
+def test_shown_cents_multiply_and_add_up():
+    """Review 8: the rows showed € 489,13 + € 2.445,65 against a Totaal of € 2.934,79, and
+    “10 uur tegen € 48,91 = € 489,13” did not multiply. The indexed tariff is rounded to cents
+    each year, as municipalities publish it; each location's cost is rounded to cents and the
+    totals are the sums of the rounded costs."""
+    steps = ["2,7", "3,1", "4,5", "6,2", "5,1", "3,3"]
+    data = base(
+        uurtarief="38,34",
+        prijspeil_jaar="2020",
+        indexaties="; ".join(steps),
+        locaties=[row("A", dgp="1"), row("B", dgp="5")],
+    )
+    out = compute(data)
+    tariff = Decimal("38.34")
+    for step, percentage in zip(out["tarief"]["stappen"], steps, strict=True):
+        tariff = cents(tariff * (1 + Decimal(percentage.replace(",", ".")) / 100))
+        assert Decimal(step["tarief"]) == tariff  # each year's tariff in cents
+    assert Decimal(out["tarief"]["tarief_begrotingsjaar"]) == tariff
+    costs = [Decimal(item["kosten"]) for item in out["locaties"]]
+    assert costs == [cents(LEGAL * 1 * tariff), cents(LEGAL * 5 * tariff)]
+    assert Decimal(out["totaal"]["kosten"]) == sum(costs)
+    assert Decimal(out["bedrag_per_eenheid"]) == LEGAL * tariff
+    markup = shown(data)
+    assert f"{nl_hours(LEGAL)} tegen {euro(tariff)} per uur = {euro(LEGAL * tariff)}" in (
+        paragraph(markup, "rh-eenheid")
+    )
+    *body, footer = table_rows(markup, "rh-locaties")
+    shown_costs = [cells["Kosten"][0] for _, cells in body]
+    assert shown_costs == [euro(cost) for cost in costs]
+    assert footer[1]["Kosten"][0] == euro(sum(costs))
+    assert "elk jaar geïndexeerd en op centen afgerond" in markup
+
+
+def test_a_typed_tariff_with_more_decimals_is_shown_with_them():
+    """A tariff of the budget year is the user's own: shown as typed, so the sum multiplies."""
+    data = base(uurtarief="38,3425", locaties=[row(dgp="1")])
+    out = compute(data)
+    assert out["tarief"]["tarief_begrotingsjaar"] == "38.3425"
+    assert Decimal(out["locaties"][0]["kosten"]) == cents(LEGAL * Decimal("38.3425"))
+    assert f"tegen € 38,3425 per uur = {euro(LEGAL * Decimal('38.3425'))}" in paragraph(
+        shown(data), "rh-eenheid"
+    )
+
+
+def nl_hours(value: Decimal) -> str:
+    return budget_html.hours(value)
+
+
+def test_the_cost_per_child_is_labelled_by_what_it_divides_by():
+    """Review 9: ‘Per doelgroeppeuter’ divided by the doelgroeppeuters plus the younger ones."""
+    rows = [row("L1", dgp="12", jongere_peuters="4", bezette_plaatsen="16")]
+    data = base(grondslag="bezette_plaatsen", uurtarief="40", locaties=rows)
+    out = compute(data)
+    location = out["locaties"][0]
+    assert Decimal(location["kosten_per_peuter"]) == Decimal(location["kosten"]) / (12 + 4)
+    ((_, cells),) = table_rows(shown(data), "rh-locaties")[:1]
+    younger = budget.YOUNGER.lower()  # "jonger dan 2,5 jaar", from rules.toml
+    assert cells[f"Per peuter, ook {younger}"][0] == euro(Decimal(location["kosten"]) / 16)
+    assert "Per doelgroeppeuter" not in shown(data)
+    # Without younger peuters the two are the same, and the column says doelgroeppeuter.
+    plain_rows = [row("L1", dgp="12")]
+    ((_, cells),) = table_rows(shown(base(uurtarief="40", locaties=plain_rows)), "rh-locaties")[:1]
+    assert cells["Per doelgroeppeuter"][0] == euro(LEGAL * 40)
+    text = json.loads(api.csv_export("budget", json.dumps(data), "resultaat"))["csv"]
+    header = text.lstrip("\ufeff").split("\r\n")[0].split(";")
+    assert f"Kosten per peuter, ook {younger} (euro)" in header
+    assert not any("per doelgroeppeuter" in name for name in header)
+
+
+def test_an_oab_share_over_the_whole_budget_is_questioned_and_a_small_one_is_not_zero():
+    """Review 12: 768,0 % was shown without a word, and € 9.600 of € 30 mln as 0,0 %."""
+    rows = [row(dgp="12"), row("M", dgp="0")]
+    data = base(uurtarief="40", oab_budget="1.250", vaste_voet_uren="60", locaties=rows)
+    out = compute(data)
+    cost = Decimal(out["totaal"]["kosten"])
+    assert cost == (LEGAL * 12 + 2 * 60) * 40
+    assert {"soort": "oab_meer_dan_budget", "procent": plain_text(cost / 1250 * 100)} in out[
+        "meldingen"
+    ]
+    warning = shown(data)[shown(data).index("rh-waarschuwingen") :]
+    assert f"De kosten van {euro(cost)} zijn meer dan het hele OAB-budget van € 1.250,00" in (
+        warning
+    )
+    assert "Klopt het bedrag?" in warning
+    small = base(uurtarief="40", oab_budget="30.000.000", locaties=rows)
+    out = compute(small)
+    assert not any(note["soort"] == "oab_meer_dan_budget" for note in out["meldingen"])
+    share = Decimal(out["oab"]["procent"])  # 0,016 %: two significant digits, not 0,0 %
+    assert share < Decimal("0.1")
+    assert paragraph(shown(small), "rh-oab").startswith("Dat is 0,016 % van het OAB-budget")
+    usual = shown(base(uurtarief="40", oab_budget="300.000", locaties=rows))
+    assert paragraph(usual, "rh-oab").startswith("Dat is 1,6 % van")  # one decimal as before
+
+
+def plain_text(value: Decimal) -> str:
+    return budget.plain(value)
+
+
+def test_inputs_without_effect_are_named():
+    """Review 13: younger peuters change nothing under bezette plaatsen, and a location without
+    doelgroeppeuters still gets the vaste voet; nothing said so."""
+    rows = [
+        row("L1", dgp="12", jongere_peuters="4", bezette_plaatsen="16"),
+        row("L2", dgp="0", bezette_plaatsen="10"),
+        row("L3", dgp="0", jongere_peuters="3", bezette_plaatsen="5"),  # VE for younger ones
+    ]
+    data = base(grondslag="bezette_plaatsen", vaste_voet_uren="60", locaties=rows)
+    out = compute(data)
+    assert {"soort": "jongere_tellen_niet_bij_plaatsen", "jongere_peuters": "7"} in out["meldingen"]
+    assert {
+        "soort": "vaste_voet_zonder_doelgroeppeuters",
+        "per": "locatie",
+        "aantal": 1,
+        "van": 3,
+    } in out["meldingen"]
+    warning = shown(data)
+    younger = budget.YOUNGER.lower()
+    assert f"De 7 peuters {younger} veranderen de gefinancierde uren niet" in warning
+    assert "1 van de 3 locaties heeft geen doelgroeppeuters" in warning
+    assert "krijgt wel de vaste voet van 60 uur" in warning
+    # Per aanbieder: an aanbieder whose locations have none.
+    per_provider = base(
+        vaste_voet_uren="60",
+        vaste_voet_per="aanbieder",
+        locaties=[row("a", "A", "12"), row("b", "B", "0"), row("c", "C", "0")],
+    )
+    out = compute(per_provider)
+    assert {
+        "soort": "vaste_voet_zonder_doelgroeppeuters",
+        "per": "aanbieder",
+        "aantal": 2,
+        "van": 3,
+    } in out["meldingen"]
+    assert "2 van de 3 aanbieders hebben op geen locatie doelgroeppeuters" in shown(per_provider)
+    # Counted over doelgroeppeuters, or without a vaste voet: no such notes.
+    quiet = compute(base(locaties=[row(dgp="12", jongere_peuters="4"), row(dgp="0")]))
+    assert quiet["meldingen"] == []
+
+
+def test_the_result_csv_states_the_basis_of_its_costs():
+    """Review 16: the result file had costs but not the tariff, its prijspeil and indexations,
+    the grondslag, the hours per child or the vaste voet they were computed with."""
+    data = {**budget.initial({"jaar": YEAR, "preset": "veldhoven"}), "oab_budget": "1.000.000"}
+    out = compute(data)
+    text = json.loads(api.csv_export("budget", json.dumps(data), "resultaat"))["csv"]
+    lines = text.lstrip("\ufeff").split("\r\n")
+    total_at = next(n for n, line in enumerate(lines) if line.startswith("Totaal;"))
+    assert lines[total_at + 1] == "" and lines[total_at + 2] == budget.BASIS_TITLE
+    basis = dict(line.split(";", 1) for line in lines[total_at + 3 :] if line)
+    labels = budget.BASIS_LABELS
+    preset = budget.PRESETS["veldhoven"]["invoer"]
+    assert basis[labels["begrotingsjaar"]] == str(YEAR)
+    assert basis[labels["grondslag"]] == budget.GRONDSLAGEN["bezette_plaatsen"]
+    assert basis[labels["uren_per_kind"]] == decimal_cell(PLACE_HOURS)
+    assert basis[labels["vaste_voet_uren"]] == "0"
+    assert basis[labels["uurtarief"]] == preset["uurtarief"]
+    assert basis[labels["prijspeil_jaar"]] == str(VELDHOVEN_YEAR)
+    assert basis[labels["indexaties"]] == "geen"
+    assert basis[labels["ontbrekend"]] == f"{VELDHOVEN_YEAR + 1} tot en met {YEAR}"
+    assert basis[labels["tarief_begrotingsjaar"]] == decimal_cell(
+        Decimal(out["tarief"]["tarief_begrotingsjaar"])
+    )
+    assert basis[labels["minimum"]] == decimal_cell(LEGAL)
+    assert basis[labels["oab_budget"]] == "1000000"
+    assert basis[labels["voorbeeld"]].startswith(budget.PRESETS["veldhoven"]["titel"])
+    assert "op centen afgerond" in basis[labels["afronding"]]
+    # Indexations by year; a negative one is no formula for a spreadsheet.
+    indexed = base(uurtarief="40", prijspeil_jaar="2023", indexaties="-1; 2", locaties=[row()])
+    text = json.loads(api.csv_export("budget", json.dumps(indexed), "resultaat"))["csv"]
+    assert f'{labels["indexaties"]};"2024: -1 %; 2025: 2 %"' in text
+    assert f"{labels['ontbrekend']};2026" in text
+    # Without a tariff the file says so.
+    text = json.loads(api.csv_export("budget", json.dumps(base()), "resultaat"))["csv"]
+    assert f"{labels['uurtarief']};niet ingevuld: alleen uren" in text

@@ -361,9 +361,37 @@ def test_an_unnamed_row_with_the_sums_of_the_rows_above_is_a_totals_row():
     )
     assert [row["naam"] for row in out["locaties"]] == ["A", "B"]
     assert out["waarschuwingen"] == [
-        "Regel 4 is niet ingelezen: de getallen zijn de som van de regels erboven, dus het is een"
-        " totaalregel (Doelgroeppeuters 30, Bezette plaatsen 12,5). De rekenhulp berekent de"
-        " totalen zelf."
+        "Regel 4 is niet ingelezen: de getallen zijn de som van de regels erboven en de regel"
+        " staat onderaan, dus het is een totaalregel (Doelgroeppeuters 30, Bezette plaatsen"
+        " 12,5). De rekenhulp berekent de totalen zelf."
+    ]
+
+
+@pytest.mark.parametrize("end", ["", "\n;;;;\n\n"])
+def test_an_unnamed_sums_row_is_a_total_only_as_the_last_row_of_the_file(end):
+    """Review 6: a real location without a name in the middle of a file of counts (3, 4, 7, 10)
+    was dropped as a totals row. Spreadsheets end with their Totaal: only the last data row
+    (empty lines after it do not count) is left out; a middle one is kept, with a question."""
+    out = import_csv("Doelgroeppeuters\n3\n4\n7\n10\n" + end)
+    assert [row["doelgroeppeuters"] for row in out["locaties"]] == ["3", "4", "7", "10"]
+    assert out["bestandsregels"] == [2, 3, 4, 5]
+    assert out["waarschuwingen"] == [
+        "Regel 4 heeft precies de som van de regels erboven (Doelgroeppeuters 7), maar staat niet"
+        " onderaan: de rekenhulp telt hem als locatie. Is het een totaalregel, haal hem dan weg;"
+        " is het een locatie, geef hem dan een naam."
+    ]
+    assert compute_with(out["locaties"])["totaal"]["doelgroeppeuters"] == "24"
+    last = import_csv("Doelgroeppeuters\n3\n4\n7\n10\n24\n" + end)
+    assert [row["doelgroeppeuters"] for row in last["locaties"]] == ["3", "4", "7", "10"]
+    assert last["waarschuwingen"][-1].startswith("Regel 6 is niet ingelezen: de getallen zijn")
+
+
+def test_a_labelled_totals_row_is_left_out_anywhere_in_the_file():
+    out = import_csv("Locatie;Doelgroeppeuters\nA;10\nB;20\nSubtotaal;30\nC;5\nTotaal;35\n")
+    assert [row["naam"] for row in out["locaties"]] == ["A", "B", "C"]
+    assert [w.split(":")[0] for w in out["waarschuwingen"]] == [
+        "Regel 4 is niet ingelezen",
+        "Regel 6 is niet ingelezen",
     ]
 
 
@@ -402,11 +430,30 @@ def test_the_result_file_imported_back_gives_the_same_locations_and_totals(vaste
     again = compute_with(back["locaties"], **settings)
     assert again["locaties"] == result["locaties"]
     assert again["totaal"] == result["totaal"] and again["aanbieders"] == result["aanbieders"]
-    # One notice about the computed columns and one about the Totaal row, not one per column.
-    first, second = back["waarschuwingen"]
+    # One notice about the computed columns, one about the Totaal row and one about the rows
+    # that belong to the result: the vaste voet per aanbieder (review 5) and the basis of the
+    # computation after the Totaal (review 16).
+    first, second, third = back["waarschuwingen"]
     assert first.startswith("Dit is een uitkomstbestand van deze rekenhulp.")
     assert "Wettelijk minimum (uren)" in first and "Kosten (euro)" in first
-    assert second.startswith("Regel 5 is niet ingelezen: dat is een totaalregel (Locatie ‘Totaal’")
+    lines = exported["csv"].split("\r\n")
+    total_line = 1 + next(n for n, line in enumerate(lines) if line.startswith("Totaal;"))
+    assert second.startswith(
+        f"Regel {total_line} is niet ingelezen: dat is een totaalregel (Locatie ‘Totaal’"
+    )
+    basis = f"{total_line + 2} tot en met {len(lines) - 1}"  # after the empty line; ends in CRLF
+    fixed = "5 en " if vaste_voet_per == "aanbieder" else ""
+    assert third == (
+        f"Regels {fixed}{basis} zijn niet ingelezen: ze horen bij de uitkomst, niet bij de"
+        " locaties. De rekenhulp berekent de uitkomst opnieuw met de instellingen op deze pagina."
+    )
+
+
+def test_the_labels_of_the_result_file_are_locations_in_any_other_file():
+    """Only a result file (recognised by its computed columns) has rows that are no location."""
+    out = import_csv("Locatie;Doelgroeppeuters\nGrondslag;3\nVaste voet per aanbieder;4\n")
+    assert [row["naam"] for row in out["locaties"]] == ["Grondslag", "Vaste voet per aanbieder"]
+    assert out["waarschuwingen"] == []
 
 
 def test_a_windows_1252_file_is_read_with_a_notice():
@@ -427,6 +474,9 @@ def test_a_windows_1252_file_is_read_with_a_notice():
         "Het bestand is niet opgeslagen als UTF-8. De rekenhulp heeft het gelezen als"
         " Windows-1252, zoals oudere versies van Excel opslaan. Kloppen letters als ë of € niet,"
         " sla het bestand dan op als ‘CSV UTF-8’.",
+        f"Kolom C ‘Geïndiceerde peuters’ is gelezen als ‘Doelgroeppeuters’: peuters van"
+        f" {budget._AGES} op 1 januari. Zitten er jongere kinderen in, zet die dan in een kolom"
+        f" ‘{budget.YOUNGER}’: zij tellen niet voor het wettelijk minimum.",
         "Kolom D ‘Kosten (€)’ is niet gebruikt: de rekenhulp kent deze kolom niet.",
     ]
 
@@ -504,6 +554,25 @@ def test_a_totals_label_in_an_unknown_first_column_is_recognised():
         "Regel 4 is niet ingelezen: dat is een totaalregel (‘Totaal:’, Doelgroeppeuters 30). De"
         " rekenhulp berekent de totalen zelf."
     )
+
+
+@pytest.mark.parametrize("name", ["VE-kinderen", "doelgroepkinderen", "Geïndiceerde peuters"])
+def test_a_header_that_may_count_younger_children_is_read_with_a_warning(name):
+    """Review 14: ‘VE-kinderen’ was silently read as doelgroeppeuters of 2,5 to 4, while such a
+    list often holds the 2-year-olds too; they would raise the legal minimum shown."""
+    out = import_csv(f"Vestiging;{name};Plaatsen\nA;14;16\n")
+    assert out["locaties"][0]["doelgroeppeuters"] == "14"
+    younger = budget.YOUNGER
+    assert out["waarschuwingen"] == [
+        f"Kolom B ‘{name}’ is gelezen als ‘Doelgroeppeuters’: peuters van {budget._AGES} op"
+        f" 1 januari. Zitten er jongere kinderen in, zet die dan in een kolom ‘{younger}’: zij"
+        " tellen niet voor het wettelijk minimum."
+    ]
+
+
+def test_a_header_that_means_doelgroeppeuters_is_read_without_a_warning():
+    out = import_csv("Naam;Houder;Aantal doelgroeppeuters\nA;X;14\n")
+    assert out["locaties"][0]["doelgroeppeuters"] == "14" and out["waarschuwingen"] == []
 
 
 def test_a_comma_separated_file_with_a_point_in_doubt_is_not_read():

@@ -4,6 +4,7 @@ Expected values are computed here by hand from the rule values read through calc
 typed: a changed rule changes the expectation with it.
 """
 
+import math
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -148,7 +149,7 @@ def test_every_field_asking_for_doelgroeppeuters_says_which_ages_count():
 CENTRE_ROWS = [
     {"naam": "KDV De Boomhut", "fte": "10", "doelgroeppeuters": "16"},
     {"naam": "", "fte": "6", "doelgroeppeuters": "21"},
-    {"naam": "BSO De Boomhut", "fte": "8,5", "doelgroeppeuters": ""},
+    {"naam": "BSO De Boomhut", "fte": "8,5", "doelgroeppeuters": "0"},
     {"naam": "", "fte": "", "doelgroeppeuters": ""},  # the form's empty last row
 ]
 
@@ -173,9 +174,9 @@ def test_table_replaces_typed_totals_and_says_where_they_differ():
     codes = [(n["code"], n["ingevuld"], n["gebruikt"]) for n in out["meldingen"]]
     assert codes == [
         ("kindercentra_uit_tabel", "2", "3"),
-        ("doelgroeppeuters_uit_tabel", "30", "37"),
         ("fte_uit_tabel", "12", "24.5"),
-    ]
+        ("doelgroeppeuters_uit_tabel", "30", "37"),
+    ]  # in the order of the form; a typed total above the table is refused instead
     texts = uren_html.notes(out)
     assert "‘Aantal kindercentra’" in texts[0] and "kindercentra in de tabel: 3" in texts[0]
 
@@ -211,7 +212,10 @@ def test_proposed_split_gives_each_kindercentrum_its_policy_coaching_and_ve_hour
 
 def test_proposal_follows_the_staff_list_in_proportion_when_the_fte_differ():
     staff = [{"uren_per_week": "36"}, {"uren_per_week": "18"}]  # 1,5 fte
-    rows = [{"naam": "A", "fte": "1", "doelgroeppeuters": "0"}, {"naam": "B", "fte": "2"}]
+    rows = [
+        {"naam": "A", "fte": "1", "doelgroeppeuters": "0"},
+        {"fte": "2", "doelgroeppeuters": "0"},
+    ]
     out = hours_for(locaties=rows, medewerkers=staff)
     coaching = Fraction(3, 2) * COACHING
     assert exact(out["ikk_coaching_uren"]) == coaching
@@ -314,7 +318,7 @@ def staff(*hours, flexible=()):
 
 
 def test_staff_list_replaces_typed_fte_and_says_so():
-    out = hours_for(kindercentra=1, fte="24,5", medewerkers=staff(36, 18, flexible=(1,)))
+    out = hours_for(kindercentra=1, fte="1", medewerkers=staff(36, 18, flexible=(1,)))
     fte = Fraction(36 + 18) / PER_FTE
     assert out["bronnen"]["fte"] == "medewerkers"
     assert exact(out["fte"]) == fte and out["fte_exact"] is True
@@ -355,10 +359,11 @@ def test_staff_rows_need_the_hours_their_contract_counts_with():
         )
     assert [e["veld"] for e in caught.value.errors] == [
         "medewerkers[1].gemiddelde_uren_per_week",
-        "medewerkers[2].uren_per_week",
+        "medewerkers[2].gemiddelde_uren_per_week",  # an average, but no flexible contract
     ]
-    assert "rij 1" in caught.value.errors[0]["melding"]
-    assert "flexibel contract" in caught.value.errors[0]["melding"]
+    first, second = (e["melding"] for e in caught.value.errors)
+    assert "rij 1" in first and "flexibel contract" in first
+    assert "rij 2" in second and "vul de contracturen in" in second
 
 
 def test_missing_totals_name_the_field_and_the_table_that_replaces_it():
@@ -421,9 +426,12 @@ def test_render_explains_every_part_links_the_articles_and_escapes_names():
 
 
 def test_widget_renders_tables_for_the_row_inputs():
-    widget = api.widget(
-        "uren", "rh1", {"jaar": 2026, "locaties": [{"naam": "X", "doelgroeppeuters": 4}]}
-    )
+    table = {
+        "kindercentra": "",
+        "doelgroeppeuters": "",
+        "locaties": [{"naam": "X", "doelgroeppeuters": 4}],
+    }
+    widget = api.widget("uren", "rh1", {"jaar": 2026, **table})
     assert 'data-tabel="medewerkers"' in widget and 'data-tabel="locaties"' in widget
     assert "Rij toevoegen" in widget and f"{nl(Decimal(int(4 * VE)))} uur" in widget
 
@@ -433,3 +441,158 @@ def test_no_proposal_when_the_rows_have_no_fte_to_divide_the_staff_lists_coachin
     out = hours_for(locaties=rows, medewerkers=[{"uren_per_week": "36"}])
     assert out["voorstel"] is False and out["kindercentra_lijst"][0]["voorstel"] is None
     assert "niet naar verhouding" in uren.render(out)
+
+
+# --- review of the numbers -------------------------------------------------------------------
+
+
+def test_fte_per_kindercentrum_takes_the_unit_fte():
+    # Review finding 18: like the fte above the table.
+    out = hours_for(locaties=[{"fte": "8,5 fte", "doelgroeppeuters": "3"}])
+    assert exact(out["fte"]) == Fraction(17, 2)
+
+
+def test_an_average_without_a_flexible_contract_is_refused_on_its_cell():
+    # Review finding 4: the average used to be ignored without a word.
+    row = {"naam": "A", "uren_per_week": "20", "gemiddelde_uren_per_week": "30"}
+    with pytest.raises(InputError) as caught:
+        hours_for(kindercentra=1, medewerkers=[row])
+    (only,) = caught.value.errors
+    assert only["veld"] == "medewerkers[1].gemiddelde_uren_per_week"
+    assert uren.STAFF.cell_name(1, uren.STAFF.column("gemiddelde_uren_per_week")) in only["melding"]
+    assert "kies ‘ja’ bij ‘Flexibel contract’" in only["melding"] and "leeg" in only["melding"]
+
+
+def test_a_filled_row_of_kindercentra_needs_its_doelgroeppeuters():
+    # Review finding 1: the table filled for the split only, doelgroeppeuters typed above.
+    rows = [{"naam": n, "fte": f} for n, f in (("A", "8,5"), ("B", "7"), ("C", "9"))]
+    with pytest.raises(InputError) as caught:
+        hours_for(kindercentra=3, doelgroeppeuters=37, locaties=[*rows, {"naam": "", "fte": ""}])
+    errors = caught.value.errors
+    assert [e["veld"] for e in errors] == [f"locaties[{i}].doelgroeppeuters" for i in (1, 2, 3)]
+    column = uren.CENTRES.column("doelgroeppeuters")
+    assert uren.CENTRES.cell_name(2, column) in errors[1]["melding"]
+    assert "0 als dit kindercentrum geen VE aanbiedt" in errors[1]["melding"]
+    # A 0 the user typed means no VE there.
+    out = hours_for(locaties=[{**row, "doelgroeppeuters": "0"} for row in rows])
+    assert out["ve_uren"] == "0" and out["meldingen"] == []
+
+
+def test_a_row_missing_fte_and_doelgroeppeuters_gets_both_cells_named_in_order():
+    rows = [{"naam": "A", "fte": "4", "doelgroeppeuters": "3"}, {"naam": "B"}]
+    with pytest.raises(InputError) as caught:
+        hours_for(locaties=rows)
+    assert [e["veld"] for e in caught.value.errors] == [
+        "locaties[2].fte",
+        "locaties[2].doelgroeppeuters",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "table", "field", "named"),
+    [
+        # An old link: `locaties` used to list only the kindercentra with VE.
+        (
+            {"kindercentra": 5, "fte": "24,5"},
+            {"locaties": [{"naam": n, "doelgroeppeuters": d} for n, d in (("Z", 12), ("M", 7))]},
+            "kindercentra",
+            ("5", "2 kindercentra", "0 doelgroeppeuters", "leeg"),
+        ),
+        (
+            {"doelgroeppeuters": 40, "fte": "1"},
+            {"locaties": [{"doelgroeppeuters": 16}, {"doelgroeppeuters": 21}]},
+            "doelgroeppeuters",
+            ("40", "samen 37 doelgroeppeuters", "leeg"),
+        ),
+        (
+            {"fte": "30"},
+            {"locaties": [{"fte": "24,5", "doelgroeppeuters": 0}]},
+            "fte",
+            ("30", "samen 24,5 fte", "leeg"),
+        ),
+        (
+            {"kindercentra": 3, "fte": "24,5", "doelgroeppeuters": 37},
+            {"medewerkers": [{"naam": "Anna", "uren_per_week": "36"}]},
+            "fte",
+            ("24,5", "samen 1 fte", "andere medewerkers", "leeg"),
+        ),
+        (
+            {"kindercentra": 1, "fte": "0,89", "doelgroeppeuters": 0},
+            {"medewerkers": [{"uren_per_week": "31"}]},  # 31 / 36 = 0,86111…
+            "fte",
+            ("0,89", "samen ≈ 0,8612 fte"),
+        ),
+    ],
+)
+def test_a_typed_total_higher_than_its_table_or_list_is_refused(typed, table, field, named):
+    # Review finding 2: a row or a person is missing; counting the table understates the minimum.
+    totals = {"kindercentra": "", "fte": "", "doelgroeppeuters": ""}
+    with pytest.raises(InputError) as caught:
+        uren.compute(read(uren.FIELDS, {"jaar": 2026, **totals, **typed, **table}))
+    (only,) = caught.value.errors
+    assert only["veld"] == field and f"‘{uren._label(field)}’" in only["melding"]
+    for words in named:
+        assert words in only["melding"]
+
+
+def test_a_typed_fte_that_is_the_lists_fte_rounded_is_no_missing_person():
+    # 32 / 36 = 0,888…: a typed 0,89 or 0,8889 is that figure rounded, so the list counts.
+    for typed in ("0,89", "0,9", "0,8889"):
+        out = hours_for(kindercentra=1, fte=typed, medewerkers=staff(32))
+        assert [n["code"] for n in out["meldingen"]] == ["fte_uit_medewerkers"]
+        assert exact(out["ikk_coaching_uren"]) >= Fraction(32) / PER_FTE * COACHING
+
+
+# --- review finding 10: the proposal in whole hours, rounded figures marked -------------------
+
+
+def test_proposal_splits_the_coaching_in_whole_hours_that_add_up():
+    rows = [{"naam": n, "fte": "1", "doelgroeppeuters": "0"} for n in "ABC"]
+    out = hours_for(locaties=rows, medewerkers=[{"uren_per_week": "36"}] * 10)  # 10 fte
+    coaching = 10 * COACHING
+    plans = [item["voorstel"] for item in out["kindercentra_lijst"]]
+    shares = [exact(plan["ikk_coaching_uren"]) for plan in plans]
+    assert sorted(shares) == [coaching // 3, coaching // 3, coaching // 3 + 1]
+    assert sum(shares) == coaching
+    assert [plan["ikk_coaching_exact"] for plan in plans] == [False] * 3
+    assert all(
+        exact(plan["totaal_uren"]) == POLICY + s for plan, s in zip(plans, shares, strict=True)
+    )
+    foot = out["voorstel_totaal"]
+    assert exact(foot["ikk_coaching_uren"]) == coaching and foot["ikk_coaching_exact"] is True
+    assert exact(foot["totaal_uren"]) == exact(out["totaal_uren"])
+    assert foot["fte_pm"] == "3" and foot["fte"] == out["omrekening"]["totaal"]["fte"]
+    page = uren.render(out)
+    assert f"≈ {nl(Decimal(coaching // 3 + 1))} uur" in page
+    assert "de delen kunnen samen iets meer zijn dan het totaal" in page
+
+
+@PROPERTY
+@given(
+    st.lists(st.decimals(min_value=0, max_value=50, places=2), min_size=1, max_size=8),
+    st.lists(hours_a_week, min_size=1, max_size=8),
+)
+def test_proposed_coaching_rows_add_up_to_the_coaching_rounded_up(row_fte, staff_hours):
+    rows = [{"fte": str(f), "doelgroeppeuters": "1"} for f in row_fte]
+    out = hours_for(locaties=rows, medewerkers=[{"uren_per_week": str(h)} for h in staff_hours])
+    if not out["voorstel"]:
+        assert sum(row_fte) == 0 and sum(staff_hours) > 0
+        return
+    coaching = Fraction(sum(staff_hours)) / PER_FTE * COACHING
+    total_fte = Fraction(sum(row_fte))
+    plans = [item["voorstel"] for item in out["kindercentra_lijst"]]
+    shares = [exact(plan["ikk_coaching_uren"]) for plan in plans]
+    assert sum(shares) == exact(out["voorstel_totaal"]["ikk_coaching_uren"]) == math.ceil(coaching)
+    for share, fte, plan in zip(shares, row_fte, plans, strict=True):
+        quota = coaching * Fraction(fte) / total_fte if total_fte else Fraction(0)
+        assert share in (math.floor(quota), math.ceil(quota))  # whole hours, the nearest two
+        assert plan["ikk_coaching_exact"] == (share == quota)
+
+
+def test_hints_that_count_lrk_registrations_leave_out_gastouderopvang():
+    # Review finding 15: the LRK also registers gastouderbureaus and gastouders.
+    centres = next(spec for spec in uren.FIELDS if spec.key == "kindercentra")
+    for hint in (centres.hint, uren.CENTRES.hint):
+        assert "LRK" in hint and "gastouderbureau en gastouders tellen niet mee" in hint
+    texts = uren_html.explanations(hours_for(kindercentra=1))
+    assert any("pbm'er bij een gastouderbureau rekent deze rekenhulp niet" in t for t in texts)
