@@ -64,6 +64,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 from sitebuild import BROWSER_ARGS, SUBPATH, QuietHandler, build, cli, find_browser  # noqa: E402
 from trimmed_runtime import lockfile  # noqa: E402
 
+from calc import uren_html  # noqa: E402
+
 PYODIDE_WAIT_MS = 90_000
 FLOOR_DIR = "bench-floor"  # beside the site in the served root, never in docs/
 UREN = '.rekenhulp[data-rekenhulp="uren"]'  # measurements 1, 2, 4, 5 use the uren rekenhulp
@@ -393,7 +395,7 @@ def expected_total(values: tuple) -> str:
     status, result = cli("uren", dict(values))
     if status != 0:
         raise RuntimeError(f"calc uren weigert {dict(values)}: {result}")
-    return result["weergave"]["totaal"]
+    return uren_html.words(result)["totaal"]
 
 
 def changed(preset: dict, value: int) -> tuple[str, str]:
