@@ -9,6 +9,9 @@ hours in the period = (Σ over the weekdays of min(hours that day, 6)) × weeks 
 If that falls short, two ways to close the gap: more hours a week (within 6 a day, so at most
 5 × 6 a week) or more weeks a year (at most 52). And the other way round: for N weeks a year, the
 weekly offer that reaches 960, rounded UP to a quarter hour (a minimum is never rounded down).
+
+`compute` yields numbers only, as exact decimal strings, and notes and reasons as codes with their
+figures; calc.ve_aanbod_html words the result.
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ import math
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
-from calc import rules, svg
+from calc import rules
 from calc.fields import DateField, Field, add_months
-from calc.html import Cell, Column, Row, data_table, e, rule_cite
-from calc.numbers import date_nl, hours, nl, plain
+from calc.numbers import nl, plain
+from calc.ve_aanbod_html import render  # noqa: F401 (render: the rekenhulp interface)
 
 NAME = "ve_aanbod"
 TITLE = "Rekenhulp: haalt uw VE-aanbod 960 uur?"
@@ -196,108 +200,159 @@ def spread(current: dict[str, Fraction], extra: Fraction, cap: Fraction) -> dict
     return added
 
 
-def compute(values: dict) -> dict:
-    start = values.get("startdatum")
-    norm = Fraction(_value(NORM, start))
-    years = Fraction(_value(PERIOD, start))
-    cap = _value(DAY_CAP, start)
-    age = _value(START_AGE, start)
-    weeks = int(values["weken_per_jaar"])
-    notes = []
+class Terms(NamedTuple):
+    """The planner's rules on the start date (their latest values without one)."""
 
-    days = []
+    norm: Fraction  # hours a child must be able to receive in the period
+    years: Fraction  # the period
+    cap: Decimal  # hours on one day that count
+
+    @property
+    def max_week(self) -> Fraction:
+        """The most a week can count: the cap on every weekday."""
+        return Fraction(self.cap) * len(DAYS)
+
+
+def _terms(start: date | None) -> Terms:
+    return Terms(
+        Fraction(_value(NORM, start)), Fraction(_value(PERIOD, start)), _value(DAY_CAP, start)
+    )
+
+
+def _days(values: dict, cap: Decimal) -> list[dict]:
+    """Per weekday the hours offered, the part that counts and the part above `cap` that does not."""
+    rows = []
     for day in DAYS:
         offered = values[day]
         counts = counted(offered, cap)
-        days.append(
+        rows.append(
             {
                 "dag": day,
                 "uren": plain(offered),
                 "telt": plain(counts),
                 "telt_niet": plain(offered - counts),
-                "weergave": {"uren": hours(offered), "telt": hours(counts)},
             }
         )
-    offered_week = sum((values[day] for day in DAYS), Decimal(0))
-    week = sum((Fraction(counted(values[day], cap)) for day in DAYS), Fraction(0))
-    total = period_hours(week, weeks, years)
-    meets = total >= norm
-    max_week = Fraction(cap) * len(DAYS)
-    if offered_week > _decimal(week):
-        notes.append(
-            f"{hours(offered_week - _decimal(week))} per week telt niet mee: boven de "
-            f"{nl(cap)} uur op een dag."
-        )
+    return rows
 
-    fixes = None
-    if not meets:
-        need = needed_per_week(norm, weeks, years)
-        per_day = {day: Fraction(counted(values[day], cap)) for day in DAYS}
-        more_hours = {"mogelijk": need <= max_week}
-        if need <= max_week:
-            added = spread(per_day, need - week, Fraction(cap))
-            new_week = sum(per_day.values(), Fraction(0)) + sum(added.values(), Fraction(0))
-            more_hours |= {
-                "uren_per_week_nodig": plain(_decimal(need)),
-                "extra_uren_per_week": plain(_decimal(need - week)),
-                "voorbeeld": [
-                    {
-                        "dag": day,
-                        "nu": plain(values[day]),
-                        "erbij": plain(_decimal(added[day])),
-                        "nieuw": plain(values[day] + _decimal(added[day])),
-                    }
-                    for day in DAYS
-                ],
-                "uren_in_periode": plain(_decimal(period_hours(new_week, weeks, years))),
-            }
-        else:
-            more_hours["reden"] = (
-                f"Met {weeks} weken per jaar is {hours(_decimal(need))} per week nodig; met "
-                f"hoogstens {nl(cap)} uur per dag op {len(DAYS)} dagen telt hoogstens "
-                f"{hours(_decimal(max_week))} per week mee."
-            )
-        weeks_needed = needed_weeks(norm, week, years)
-        more_weeks: dict = {"mogelijk": weeks_needed is not None and weeks_needed <= WEEKS_IN_YEAR}
-        if more_weeks["mogelijk"]:
-            more_weeks |= {
-                "weken_per_jaar_nodig": weeks_needed,
-                "extra_weken_per_jaar": weeks_needed - weeks,
-                "uren_in_periode": plain(_decimal(period_hours(week, weeks_needed, years))),
-            }
-        elif weeks_needed is None:
-            more_weeks["reden"] = "Zonder aanbod per week helpen extra weken niet."
-        else:
-            more_weeks["reden"] = (
-                f"Met {hours(_decimal(week))} per week zijn {weeks_needed} weken per jaar nodig; "
-                f"een jaar heeft er {WEEKS_IN_YEAR}."
-            )
-        fixes = {"meer_uren_per_week": more_hours, "meer_weken_per_jaar": more_weeks}
 
-    table = []
+def _more_hours(values: dict, week: Fraction, weeks: int, terms: Terms) -> dict:
+    """Fix 1: the least weekly offer (in quarter hours) that reaches the norm in `weeks` a year,
+    possible only within the cap a day; with an example of where the extra hours could go."""
+    need = needed_per_week(terms.norm, weeks, terms.years)
+    fix = {"mogelijk": need <= terms.max_week, "uren_per_week_nodig": plain(_decimal(need))}
+    if not fix["mogelijk"]:
+        return fix | {"reden": "boven_max_per_week"}
+    per_day = {day: Fraction(counted(values[day], terms.cap)) for day in DAYS}
+    added = spread(per_day, need - week, Fraction(terms.cap))
+    new_week = week + sum(added.values(), Fraction(0))
+    return fix | {
+        "extra_uren_per_week": plain(_decimal(need - week)),
+        "voorbeeld": [
+            {
+                "dag": day,
+                "nu": plain(values[day]),
+                "erbij": plain(_decimal(added[day])),
+                "nieuw": plain(values[day] + _decimal(added[day])),
+            }
+            for day in DAYS
+        ],
+        "uren_in_periode": plain(_decimal(period_hours(new_week, weeks, terms.years))),
+    }
+
+
+def _more_weeks(week: Fraction, weeks: int, terms: Terms) -> dict:
+    """Fix 2: the whole weeks a year that reach the norm with this weekly offer; possible only
+    with some offer a week and within the weeks of a year."""
+    needed = needed_weeks(terms.norm, week, terms.years)
+    if needed is None:
+        return {"mogelijk": False, "weken_per_jaar_nodig": None, "reden": "geen_aanbod"}
+    if needed > WEEKS_IN_YEAR:
+        return {"mogelijk": False, "weken_per_jaar_nodig": needed, "reden": "meer_dan_een_jaar"}
+    return {
+        "mogelijk": True,
+        "weken_per_jaar_nodig": needed,
+        "extra_weken_per_jaar": needed - weeks,
+        "uren_in_periode": plain(_decimal(period_hours(week, needed, terms.years))),
+    }
+
+
+def _fixes(values: dict, week: Fraction, weeks: int, terms: Terms) -> dict:
+    """Two ways to close a gap, each on its own: more hours a week, or more weeks a year."""
+    return {
+        "meer_uren_per_week": _more_hours(values, week, weeks, terms),
+        "meer_weken_per_jaar": _more_weeks(week, weeks, terms),
+    }
+
+
+def _per_weeks(weeks: int, terms: Terms) -> list[dict]:
+    """The other way round: per number of weeks a year (the user's among them) the least weekly
+    offer that reaches the norm, whether the cap allows it, and the fewest days it takes."""
+    rows = []
     for count in sorted({*COMPARE_WEEKS, weeks}):
-        need = needed_per_week(norm, count, years)
-        table.append(
+        need = needed_per_week(terms.norm, count, terms.years)
+        rows.append(
             {
                 "weken_per_jaar": count,
                 "uren_per_week_nodig": plain(_decimal(need)),
-                "mogelijk": need <= max_week,
-                "minimaal_dagen": math.ceil(need / Fraction(cap)),
+                "mogelijk": need <= terms.max_week,
+                "minimaal_dagen": math.ceil(need / Fraction(terms.cap)),
                 "ingevuld": count == weeks,
             }
         )
+    return rows
 
-    end = None
-    if start is not None:
-        end = add_months(start, int(years * 12))
-        rule_start = rules.rule(NORM).start
-        if start < rule_start:
-            notes.append(
-                f"De norm van {hours(_decimal(norm))} geldt sinds "
-                f"{date_nl(rule_start)}; voor een eerdere startdatum gold hij nog niet."
+
+def _notes(offered: Decimal, week: Fraction, start: date | None) -> list[dict]:
+    """What the user must know, as codes with their figures: offer above the cap a day, and a
+    start before the norm took effect."""
+    notes = []
+    if offered > _decimal(week):
+        notes.append(
+            {"code": "boven_max_per_dag", "uren_per_week": plain(offered - _decimal(week))}
+        )
+    took_effect = rules.rule(NORM).start
+    if start is not None and start < took_effect:
+        notes.append({"code": "norm_nog_niet", "vanaf": took_effect.isoformat()})
+    return notes
+
+
+def _rule_figures(terms: Terms, start: date | None) -> dict:
+    """The rules' values the answer used, and the rules themselves (article, source, status)."""
+    return {
+        "norm_uren": plain(_decimal(terms.norm)),
+        "periode_jaar": plain(_decimal(terms.years)),
+        "startleeftijd_jaar": plain(_value(START_AGE, start)),
+        "max_uren_per_dag": plain(terms.cap),
+        "max_uren_per_week": plain(_decimal(terms.max_week)),
+        "max_weken_per_jaar": WEEKS_IN_YEAR,
+        "basis_weken_per_jaar": plain(_value(BASIS_WEEKS, start)),
+        "basis_uren_per_week": plain(_value(BASIS_HOURS, start)),
+        "regels": {
+            key: rules.rule(rule).describe()
+            for key, rule in (
+                ("norm", NORM),
+                ("max_per_dag", DAY_CAP),
+                ("periode", PERIOD),
+                ("startleeftijd", START_AGE),
+                ("basis_weken", BASIS_WEEKS),
+                ("basis_uren", BASIS_HOURS),
             )
+        },
+    }
 
-    short = max(norm - total, Fraction(0))
+
+def compute(values: dict) -> dict:
+    """Hours in the period = countable hours a week × weeks a year × years; when short of the
+    norm, the two fixes. Numbers and codes only: calc.ve_aanbod_html words them."""
+    start = values.get("startdatum")
+    terms = _terms(start)
+    weeks = int(values["weken_per_jaar"])
+    offered = sum((values[day] for day in DAYS), Decimal(0))
+    week = sum((Fraction(counted(values[day], terms.cap)) for day in DAYS), Fraction(0))
+    total = period_hours(week, weeks, terms.years)
+    end = add_months(start, int(terms.years * 12)) if start else None
+    meets = total >= terms.norm
     return {
         "rekenhulp": NAME,
         "invoer": {
@@ -305,194 +360,18 @@ def compute(values: dict) -> dict:
             "weken_per_jaar": weeks,
             "startdatum": start.isoformat() if start else None,
         },
-        "norm_uren": plain(_decimal(norm)),
-        "periode_jaar": plain(_decimal(years)),
-        "startleeftijd_jaar": plain(age),
-        "max_uren_per_dag": plain(cap),
-        "max_uren_per_week": plain(_decimal(max_week)),
-        "basis_weken_per_jaar": plain(_value(BASIS_WEEKS, start)),
-        "basis_uren_per_week": plain(_value(BASIS_HOURS, start)),
-        "dagen": days,
-        "uren_per_week_ingevuld": plain(offered_week),
+        **_rule_figures(terms, start),
+        "dagen": _days(values, terms.cap),
+        "uren_per_week_ingevuld": plain(offered),
         "uren_per_week": plain(_decimal(week)),
         "weken_per_jaar": weeks,
-        "weken_in_periode": plain(_decimal(weeks * years)),
+        "weken_in_periode": plain(_decimal(weeks * terms.years)),
         "uren_in_periode": plain(_decimal(total)),
         "voldoet": meets,
-        "tekort_uren": plain(_decimal(short)),
-        "oplossingen": fixes,
-        "per_weken": table,
+        "tekort_uren": plain(_decimal(max(terms.norm - total, Fraction(0)))),
+        "oplossingen": None if meets else _fixes(values, week, weeks, terms),
+        "per_weken": _per_weeks(weeks, terms),
         "startdatum": start.isoformat() if start else None,
         "einddatum": end.isoformat() if end else None,
-        "regels": {
-            "norm": rules.rule(NORM).describe(),
-            "max_per_dag": rules.rule(DAY_CAP).describe(),
-            "periode": rules.rule(PERIOD).describe(),
-            "startleeftijd": rules.rule(START_AGE).describe(),
-            "basis_weken": rules.rule(BASIS_WEEKS).describe(),
-            "basis_uren": rules.rule(BASIS_HOURS).describe(),
-        },
-        "meldingen": notes,
-        "weergave": {
-            "uren_in_periode": hours(_decimal(total)),
-            "uren_per_week": hours(_decimal(week)),
-            "norm": hours(_decimal(norm)),
-            "tekort": hours(_decimal(short)),
-            "periode": f"{nl(_decimal(years))} jaar",
-            "berekening": (
-                f"{hours(_decimal(week))} per week × {weeks} weken per jaar × "
-                f"{nl(_decimal(years))} jaar = {hours(_decimal(total))}"
-            ),
-            "startdatum": date_nl(start) if start else None,
-            "einddatum": date_nl(end) if end else None,
-        },
+        "meldingen": _notes(offered, week, start),
     }
-
-
-# --- render --------------------------------------------------------------------------------
-
-
-def _bar(result: dict) -> str:
-    total, norm = Decimal(result["uren_in_periode"]), Decimal(result["norm_uren"])
-    shown = result["weergave"]
-    if result["voldoet"]:
-        segments = [
-            svg.Segment("Norm", norm, shown["norm"], 0, "norm"),
-            svg.Segment("Boven de norm", total - norm, hours(total - norm), 2, "boven"),
-        ]
-    else:
-        segments = [
-            svg.Segment("Bereikt", total, shown["uren_in_periode"], 0, "bereikt"),
-            svg.Segment("Tekort", norm - total, shown["tekort"], 3, "tekort"),
-        ]
-    return svg.bar(
-        segments,
-        title=f"{shown['uren_in_periode']} VE in {shown['periode']} tegenover de norm van {shown['norm']}",
-    )
-
-
-def _fixes(result: dict) -> str:
-    fixes = result["oplossingen"]
-    hours_fix, weeks_fix = fixes["meer_uren_per_week"], fixes["meer_weken_per_jaar"]
-    items = []
-    if hours_fix["mogelijk"]:
-        changes = ", ".join(
-            f"{row['dag']} +{nl(Decimal(row['erbij']))} (wordt {hours(Decimal(row['nieuw']))})"
-            for row in hours_fix["voorbeeld"]
-            if Decimal(row["erbij"]) > 0
-        )
-        items.append(
-            f"<li><strong>Meer uren per week:</strong> minimaal "
-            f"{e(hours(Decimal(hours_fix['uren_per_week_nodig'])))} per week die meetelt (nu "
-            f"{e(hours(Decimal(result['uren_per_week'])))}), dat is "
-            f"{e(hours(Decimal(hours_fix['extra_uren_per_week'])))} erbij. Bijvoorbeeld: "
-            f"{e(changes)}. Dan haalt een kind "
-            f"{e(hours(Decimal(hours_fix['uren_in_periode'])))}.</li>"
-        )
-    else:
-        items.append(
-            f"<li><strong>Meer uren per week</strong> is niet genoeg: {e(hours_fix['reden'])}</li>"
-        )
-    if weeks_fix["mogelijk"]:
-        items.append(
-            f"<li><strong>Meer weken per jaar:</strong> {e(weeks_fix['weken_per_jaar_nodig'])} "
-            f"weken per jaar, dat is {e(weeks_fix['extra_weken_per_jaar'])} "
-            f"{'week' if weeks_fix['extra_weken_per_jaar'] == 1 else 'weken'} erbij (bijvoorbeeld "
-            f"met een vakantieaanbod). Dan haalt een kind "
-            f"{e(hours(Decimal(weeks_fix['uren_in_periode'])))}.</li>"
-        )
-    else:
-        items.append(
-            f"<li><strong>Meer weken per jaar</strong> is niet genoeg: {e(weeks_fix['reden'])}</li>"
-        )
-    return (
-        f'<p>Zo sluit u het gat (elk op zich):</p><ul class="rh-oplossingen">{"".join(items)}</ul>'
-    )
-
-
-def render(result: dict) -> str:
-    shown, rules_shown = result["weergave"], result["regels"]
-    verdict = (
-        f"Dat haalt de norm van {e(shown['norm'])}."
-        if result["voldoet"]
-        else f"Dat is <strong>{e(shown['tekort'])} te weinig</strong> voor de norm van "
-        f"{e(shown['norm'])}."
-    )
-    days = [
-        Row(
-            e(day["dag"].capitalize()),
-            (e(day["weergave"]["uren"]), Cell(e(day["weergave"]["telt"]), day["telt"])),
-            f' data-dag="{e(day["dag"])}"',
-        )
-        for day in result["dagen"]
-    ]
-    too_much = f"niet mogelijk: meer dan {e(hours(Decimal(result['max_uren_per_week'])))} per week"
-    comparison = [
-        Row(
-            e(row["weken_per_jaar"]),
-            (
-                e(hours(Decimal(row["uren_per_week_nodig"]))),
-                f"minimaal {e(row['minimaal_dagen'])} dagen" if row["mogelijk"] else too_much,
-            ),
-            " data-ingevuld" if row["ingevuld"] else "",
-        )
-        for row in result["per_weken"]
-    ]
-    period = (
-        f"<p>De periode van {e(shown['periode'])} loopt van {e(shown['startdatum'])} tot "
-        f"{e(shown['einddatum'])}. Is de startdatum de dag waarop het kind "
-        f"{e(nl(Decimal(result['startleeftijd_jaar'])))} jaar wordt, dan is het op de einddatum "
-        f"{e(nl(Decimal(result['startleeftijd_jaar']) + Decimal(result['periode_jaar'])))} jaar.</p>"
-        if result["startdatum"]
-        else ""
-    )
-    notes = "".join(f'<p class="rh-melding">{e(note)}</p>' for note in result["meldingen"])
-    return (
-        '<div class="rh-uitkomst">'
-        f'<p class="rh-totaal">Dit aanbod geeft een kind <strong data-uitkomst="totaal">'
-        f"{e(shown['uren_in_periode'])}</strong> VE in {e(shown['periode'])}. {verdict}</p>"
-        f"{notes}{_bar(result)}"
-        f'<p class="rh-berekening">{e(shown["berekening"])}.</p>'
-        + ("" if result["voldoet"] else _fixes(result))
-        + data_table(
-            "Aanbod per dag",
-            (
-                Column("Dag"),
-                Column("Aanbod", number=True),
-                Column(
-                    f"Telt mee (hoogstens {nl(Decimal(result['max_uren_per_dag']))} uur)",
-                    number=True,
-                ),
-            ),
-            days,
-            footer=Row(
-                "Per week",
-                (
-                    e(hours(Decimal(result["uren_per_week_ingevuld"]))),
-                    Cell(e(shown["uren_per_week"]), result["uren_per_week"]),
-                ),
-            ),
-        )
-        + data_table(
-            f"Welk aanbod per week haalt {shown['norm']}?",
-            (
-                Column("Weken per jaar"),
-                Column("Minimaal per week", number=True),
-                Column("Verdeling"),
-            ),
-            comparison,
-            attributes=' data-tabel="per_weken"',
-        )
-        + f"{period}"
-        f'<p class="rh-toelichting">{e(shown["norm"])} in {e(shown["periode"])} vanaf '
-        f"{e(nl(Decimal(result['startleeftijd_jaar'])))} jaar: {rule_cite(rules_shown['norm'])}. "
-        f"Aanbod boven {e(nl(Decimal(result['max_uren_per_dag'])))} uur op een dag telt niet mee: "
-        f"{rule_cite(rules_shown['max_per_dag'])}. De norm is gebaseerd op "
-        f"{e(result['basis_weken_per_jaar'])} weken per jaar × "
-        f"{e(nl(Decimal(result['basis_uren_per_week'])))} uur per week: "
-        f"{rule_cite(rules_shown['basis_weken'])}.</p>"
-        '<p class="rh-toelichting">De uren zijn exact berekend. Een benodigd aanbod per week is '
-        "naar boven afgerond op een kwartier, benodigde weken op hele weken: een minimum wordt "
-        "nooit naar beneden afgerond.</p>"
-        "</div>"
-    )

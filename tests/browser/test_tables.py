@@ -16,7 +16,7 @@ from test_rekenhulp import (
     use_rekenhulp,
 )
 
-from calc import api
+from calc import api, ve_aanbod_html
 
 
 def same_as_cpython(widget) -> None:
@@ -179,5 +179,6 @@ def test_the_960_planner_answers_like_the_cli(page, site_url):
         assert status == 0, result
         same_as_cpython(widget)
         shown = widget.locator(".rh-resultaat").inner_text()
-        assert result["weergave"]["berekening"] in shown
-        assert (f"{result['weergave']['tekort']} te weinig" in shown) == (not result["voldoet"])
+        words = ve_aanbod_html.words(result)
+        assert words["berekening"] in shown
+        assert (f"{words['tekort']} te weinig" in shown) == (not result["voldoet"])

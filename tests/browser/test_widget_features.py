@@ -8,6 +8,8 @@ from urllib.parse import quote
 from sitebuild import cli
 from test_rekenhulp import PYODIDE_WAIT_MS, READY, UREN_PAGE, form_values, total_text, use_rekenhulp
 
+from calc import ve_aanbod_html
+
 
 def change(widget, name, value):
     field = widget.locator(f'.rh-invoer[name="{name}"]')
@@ -18,7 +20,7 @@ def change(widget, name, value):
 def wait_total(widget, values):
     name = widget.get_attribute("data-rekenhulp")
     _, result = cli(name, values)
-    text = total_text(result) if name == "uren" else result["weergave"]["totaal"]
+    text = total_text(result) if name == "uren" else ve_aanbod_html.words(result)["totaal"]
     widget.locator('[data-uitkomst="totaal"]', has_text=text).wait_for()
     return result
 

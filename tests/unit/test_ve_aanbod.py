@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calc import api, rules, ve_aanbod
+from calc import api, rules, ve_aanbod, ve_aanbod_html
 from calc.fields import InputError, read
+from calc.numbers import date_nl, nl
 
 DAYS = ve_aanbod.DAYS
 NORM = rules.value("ve_aanbod_uren", date(2026, 1, 1))
@@ -22,6 +23,11 @@ def plan(week=(4, 4, 0, 4, 3), weeks=40, start=""):
     return ve_aanbod.compute(
         read(ve_aanbod.FIELDS, {**data, "weken_per_jaar": weeks, "startdatum": start})
     )
+
+
+def page(out):
+    """The HTML the page shows for a result."""
+    return ve_aanbod_html.render(out)
 
 
 def countable(hours_per_day):
@@ -56,24 +62,39 @@ def test_hours_above_six_a_day_do_not_count_and_are_reported():
     out = plan((8, 0, 0, 0, 0), 40)
     assert out["uren_per_week"] == "6" and out["uren_per_week_ingevuld"] == "8"
     assert out["dagen"][0]["telt_niet"] == "2"
-    assert any("telt niet mee" in note for note in out["meldingen"])
+    assert out["meldingen"] == [{"code": "boven_max_per_dag", "uren_per_week": "2"}]
+    assert f"2 uur per week telt niet mee: boven de {nl(CAP)} uur op een dag." in page(out)
 
 
 def test_when_the_cap_makes_more_hours_impossible_it_says_so():
     out = plan((6, 6, 6, 6, 6), 20)  # 30 × 20 × 1,5 = 900
     fix = out["oplossingen"]["meer_uren_per_week"]
-    assert fix["mogelijk"] is False and "hoogstens 6 uur per dag" in fix["reden"]
+    assert fix["mogelijk"] is False and fix["reden"] == "boven_max_per_week"
+    assert Decimal(fix["uren_per_week_nodig"]) == NORM / (20 * YEARS)
     assert out["oplossingen"]["meer_weken_per_jaar"]["weken_per_jaar_nodig"] == 22
+    assert (
+        f"Met 20 weken per jaar is {nl(NORM / (20 * YEARS))} uur per week nodig; met hoogstens "
+        f"{nl(CAP)} uur per dag op 5 dagen telt hoogstens {nl(CAP * 5)} uur per week mee."
+        in page(out)
+    )
 
 
 def test_without_any_offer_more_weeks_cannot_help():
-    fix = plan((0, 0, 0, 0, 0), 40)["oplossingen"]["meer_weken_per_jaar"]
-    assert fix["mogelijk"] is False and "Zonder aanbod" in fix["reden"]
+    out = plan((0, 0, 0, 0, 0), 40)
+    fix = out["oplossingen"]["meer_weken_per_jaar"]
+    assert fix == {"mogelijk": False, "weken_per_jaar_nodig": None, "reden": "geen_aanbod"}
+    assert "Zonder aanbod per week helpen extra weken niet." in page(out)
 
 
 def test_more_weeks_than_a_year_has_is_impossible():
-    fix = plan((2, 0, 0, 0, 0), 40)["oplossingen"]["meer_weken_per_jaar"]
-    assert fix["mogelijk"] is False and "52" in fix["reden"]
+    out = plan((2, 0, 0, 0, 0), 40)
+    fix = out["oplossingen"]["meer_weken_per_jaar"]
+    assert fix["mogelijk"] is False and fix["reden"] == "meer_dan_een_jaar"
+    assert fix["weken_per_jaar_nodig"] == NORM / (2 * YEARS) > ve_aanbod.WEEKS_IN_YEAR
+    assert (
+        f"Met 2 uur per week zijn {fix['weken_per_jaar_nodig']} weken per jaar nodig; een jaar "
+        f"heeft er {ve_aanbod.WEEKS_IN_YEAR}." in page(out)
+    )
 
 
 @pytest.mark.parametrize(
@@ -83,11 +104,35 @@ def test_more_weeks_than_a_year_has_is_impossible():
 def test_start_date_gives_the_end_of_the_period(start, end):
     out = plan(start=start)
     assert out["einddatum"] == end
-    assert out["weergave"]["einddatum"]
+    ending = date_nl(date.fromisoformat(end))
+    assert ve_aanbod_html.words(out)["einddatum"] == ending
+    assert f"tot {ending}." in page(out)
 
 
 def test_a_start_before_the_norm_took_effect_is_noted():
-    assert any("1 augustus 2020" in note for note in plan(start="1-1-2020")["meldingen"])
+    out = plan(start="1-1-2020")
+    took_effect = rules.rule("ve_aanbod_uren").start
+    assert out["meldingen"] == [{"code": "norm_nog_niet", "vanaf": took_effect.isoformat()}]
+    assert f"De norm van {nl(NORM)} uur geldt sinds {date_nl(took_effect)};" in page(out)
+    assert plan(start=date_nl(took_effect))["meldingen"] == []
+
+
+def test_the_result_holds_numbers_and_codes_and_the_page_words_them():
+    """compute yields no text a user reads (calc.ve_aanbod_html words it): every string outside
+    the cited rules is a figure, a date, a weekday or a code."""
+    out = plan((8, 2, 0, 0, 0), 52, start="1-1-2020")  # short, two notes, a fix with a reason
+
+    def strings(value):
+        if isinstance(value, dict):
+            return [text for item in value.values() for text in strings(item)]
+        if isinstance(value, list):
+            return [text for item in value for text in strings(item)]
+        return [value] if isinstance(value, str) else []
+
+    texts = strings({key: value for key, value in out.items() if key != "regels"})
+    assert "meer_dan_een_jaar" in texts and "norm_nog_niet" in texts
+    assert all(" " not in text for text in texts)
+    assert all(ve_aanbod_html.note(item, out) in page(out) for item in out["meldingen"])
 
 
 @pytest.mark.parametrize(
