@@ -44,6 +44,11 @@ def _share(value: Decimal) -> str:
     return _percent(value, places=places)
 
 
+def _count(n: int) -> str:
+    """A number of locations as Dutch text: 5.000."""
+    return nl(Decimal(n))
+
+
 def _name(item: dict) -> str:
     return item["naam"] or f"Locatie zonder naam (rij {item['rij']})"
 
@@ -110,7 +115,7 @@ def _note(note: dict, result: dict) -> str:
         )
     if kind == "locaties_onder_minimum":
         return (
-            f"{note['aantal']} van de {note['van']} locaties krijgen minder uren dan hun"
+            f"{_count(note['aantal'])} van de {_count(note['van'])} locaties krijgen minder uren dan hun"
             " wettelijk minimum. Dat minimum geldt per kindercentrum."
         )
     if kind == "indexatie_ontbreekt":
@@ -147,7 +152,7 @@ def _fixed_without_children(note: dict, result: dict) -> str:
     fixed = _fixed_text(result)
     if note["per"] == "locatie":
         return (
-            f"{note['aantal']} van de {note['van']} locaties"
+            f"{_count(note['aantal'])} van de {_count(note['van'])} locaties"
             f" {'heeft' if one else 'hebben'} geen doelgroeppeuters, ook geen jongere, maar"
             f" {'krijgt' if one else 'krijgen'} wel de vaste voet van {fixed}. Is er geen VE,"
             " haal de locatie dan uit de tabel."
@@ -184,7 +189,9 @@ def _chart(result: dict) -> str:
     what = "gefinancierde uren" if measure == "uren" else "kosten"
     title = f"{GRAFIEKEN[measure]} in {result['begrotingsjaar']}"
     if len(shown) < len(locations):
-        title += f": de {len(shown)} locaties met de meeste {what} van {len(locations)}"
+        title += (
+            f": de {_count(len(shown))} locaties met de meeste {what} van {_count(len(locations))}"
+        )
     parts = [
         f'<svg class="rh-grafiek" role="img" viewBox="0 0 {width} {height}"'
         f' width="100%" xmlns="http://www.w3.org/2000/svg">'
@@ -237,7 +244,7 @@ def _headline(result: dict) -> str:
     return (
         f'<p class="rh-totaal">In {e(result["begrotingsjaar"])}: <strong data-uitkomst="uren">'
         f"{e(hours(Decimal(total['gefinancierde_uren'])))}</strong> pedagogisch"
-        f" beleidsmedewerker voor {e(count)} {'locatie' if count == 1 else 'locaties'}{costs}."
+        f" beleidsmedewerker voor {_count(count)} {'locatie' if count == 1 else 'locaties'}{costs}."
         f"{minimum}</p>"
     )
 
@@ -464,7 +471,8 @@ def _provider_table(result: dict) -> str:
     rows = [
         Row(
             f"{e(item['naam'] or 'Zonder aanbieder')}"
-            f" <small>({item['locaties']} {'locatie' if item['locaties'] == 1 else 'locaties'})</small>",
+            f" <small>({_count(item['locaties'])}"
+            f" {'locatie' if item['locaties'] == 1 else 'locaties'})</small>",
             _cells(item, columns, in_force),
         )
         for item in result["aanbieders"]

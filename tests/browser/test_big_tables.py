@@ -16,7 +16,7 @@ from test_keep_work import undo_button
 from test_rekenhulp import PYODIDE_WAIT_MS, form_values, use_rekenhulp
 
 from calc import api, budget
-from calc.numbers import hours
+from calc.numbers import hours, nl
 
 # Compares the result on screen with calc's HTML, leaving out what the page adds to a long
 # table: its pager and the aria-live="off" that keeps a new page of rows from being read out.
@@ -63,9 +63,8 @@ def import_csv(widget, tmp_path, text: str, count: int, name: str = "locaties.cs
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     widget.locator("input.rh-bestand").set_input_files(str(path))
-    widget.locator(".rh-bestandsmeldingen", has_text=f"{count} locaties ingelezen").wait_for(
-        timeout=PYODIDE_WAIT_MS
-    )
+    read = f"{nl(Decimal(count))} locaties ingelezen"  # a Dutch number: 5.000
+    widget.locator(".rh-bestandsmeldingen", has_text=read).wait_for(timeout=PYODIDE_WAIT_MS)
 
 
 def wait_answer(widget, values: dict) -> dict:

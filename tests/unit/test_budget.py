@@ -483,6 +483,10 @@ def test_a_table_of_2000_locations_computes_and_goes_to_the_browser_by_page():
     assert out["html"].count('<tr data-rij="') == html.PAGE_ROWS and pages[0] in out["html"]
     # Nothing is lost: the pages are the rows a build renders, in their order.
     assert "".join(pages) in budget_html.render(out["resultaat"])
+    # Counts are Dutch numbers: the total, the chart's title.
+    text = re.sub(r"<[^>]+>", "", out["html"])
+    assert "voor 2.000 locaties" in text and "van 2.000" in text
+    assert not re.search(r"\b2000 locaties|van 2000\b", text)
 
 
 # --- errors -----------------------------------------------------------------------------------

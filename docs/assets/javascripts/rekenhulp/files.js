@@ -2,6 +2,7 @@
 // dialect, and the form kept in this browser's storage so a reload loses nothing. Parsing and
 // writing CSV is calc's (calc/csv_nl.py); this only moves text between the file and the worker.
 import { readForm, setRows } from "./form.js";
+import { formatNumber } from "./pages.js";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -142,7 +143,7 @@ export function bindFiles(root, { engine, run, replace, wipe, tableKey }) {
     replace({ after: actions, focus: input }, `De locaties uit ‘${file.name}’ staan nu in de tabel.`, () => setRows(table, rows), {
       onlyToUndo: true,
     });
-    const lines = [`${rows.length} ${rows.length === 1 ? "locatie" : "locaties"} ingelezen uit ‘${file.name}’.`];
+    const lines = [`${formatNumber(rows.length)} ${rows.length === 1 ? "locatie" : "locaties"} ingelezen uit ‘${file.name}’.`];
     for (const item of [...(reply.fouten ?? []), ...(reply.waarschuwingen ?? [])]) {
       lines.push(typeof item === "string" ? item : item.melding);
     }
