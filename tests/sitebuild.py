@@ -79,6 +79,23 @@ def build(out_root: Path, base_url: str, project: Path = ROOT) -> Path:
     return site
 
 
+def emulate_line(page, mbit: float, latency_ms: int) -> None:
+    """A slow line for `page` (Chromium's network emulation, which also holds its workers'
+    downloads): `mbit` Mbit/s each way, `latency_ms` per request."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    bytes_per_s = mbit * 1_000_000 / 8
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": latency_ms,
+            "downloadThroughput": bytes_per_s,
+            "uploadThroughput": bytes_per_s,
+        },
+    )
+
+
 def find_browser() -> str | None:
     """A Chromium to drive: $CHROMIUM_PATH, then the system's; None lets Playwright use its own."""
     if os.environ.get("CHROMIUM_PATH"):

@@ -84,7 +84,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from sitebuild import BROWSER_ARGS, SUBPATH, QuietHandler, build, cli, find_browser  # noqa: E402
+from sitebuild import (  # noqa: E402
+    BROWSER_ARGS,
+    SUBPATH,
+    QuietHandler,
+    build,
+    cli,
+    emulate_line,
+    find_browser,
+)
 from trimmed_runtime import lockfile  # noqa: E402
 
 from calc import uren_html  # noqa: E402
@@ -841,17 +849,7 @@ def line_run(pw, base, traffic, home, preset, line, run) -> dict:
     with fresh_context(pw, service_workers="allow") as context:
         context.add_init_script(INIT_SCRIPT)
         page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send(
-            "Network.emulateNetworkConditions",
-            {
-                "offline": False,
-                "latency": latency,
-                "downloadThroughput": mbit * 1_000_000 / 8,
-                "uploadThroughput": mbit * 1_000_000 / 8,
-            },
-        )
+        emulate_line(page, mbit, latency)
         traffic.compress = True  # as GitHub Pages sends it
         try:
             page.goto(base + home, timeout=PYODIDE_WAIT_MS)

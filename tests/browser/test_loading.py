@@ -13,7 +13,7 @@ import re
 import urllib.request
 from urllib.parse import urlsplit
 
-from sitebuild import site_pages
+from sitebuild import emulate_line, site_pages
 from test_a11y import axe
 from test_current_answer import CURRENT, status, wait_current
 from test_failures import STALL_TIMEOUT_MS
@@ -127,17 +127,7 @@ def test_the_first_input_is_answered_once_the_runtime_is_ready(page, site_url, s
 def test_a_slow_line_gets_ready_with_progress_and_never_fails(page, site_url):
     """1.6 Mbit/s and 150 ms latency (Chromium's network emulation, which also holds the worker's
     downloads): the runtime takes longer than the stall timeout, and bytes keep arriving."""
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {
-            "offline": False,
-            "latency": SLOW_LATENCY_MS,
-            "downloadThroughput": SLOW_MBIT * 1_000_000 / 8,
-            "uploadThroughput": SLOW_MBIT * 1_000_000 / 8,
-        },
-    )
+    emulate_line(page, SLOW_MBIT, SLOW_LATENCY_MS)
     page.goto(site_url + UREN_PAGE)
     widget = page.locator(".rekenhulp").first
     page.evaluate(WATCH)
