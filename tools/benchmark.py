@@ -15,9 +15,11 @@ and PASS/FAIL, and writes everything (every sample) to <out>/latest.json.
 The measurements (numbers as in issue 7):
 1. navigation -> the built-in answer of the home page visible;
 2. navigation with an empty cache -> the rekenhulp answering a changed input (on the home page
-   the rekenhulp is compact: its form is opened first, a click that starts the runtime);
+   the rekenhulp is compact: its form is opened first, a click that starts the runtime); reported
+   from the navigation and from that first use, which is when the runtime starts loading;
 3. the floor: a bare page beside the site whose module worker only loads the same runtime (the
-   site's pyodide.mjs, trimmed standard library and lockfile) and runs `1 + 1`; and the ratio 2/3;
+   site's pyodide.mjs, trimmed standard library and lockfile) and runs `1 + 1`; and the ratio 2/3,
+   with 2 from first use (the floor starts its runtime at once);
 4. a click on a menu link to another page with a rekenhulp (instant navigation; Pyodide already
    running) -> that page answering a changed input. Reported without the benchmark's own reaction
    time: (click -> new widget ready) + (input -> answer, typed and left at once as in 5);
@@ -126,6 +128,7 @@ BIG_TABLE = 5000
 # Targets of issue 7: (comparison, value). "le": at most, "ge": at least, "eq": exactly.
 TARGETS = {
     "1_ingebouwd_antwoord_ms": ("le", 500),
+    "2_koud_vanaf_navigatie_ms": (None, None),
     "2_koud_antwoord_ms": (None, None),
     "3_vloer_ms": (None, None),
     "2_3_verhouding": ("le", 1.15),
@@ -638,7 +641,10 @@ def visit(context, out, base, traffic, home, targets, preset, changes, run, budg
         page.wait_for_function("() => !!window.__bench")
         unfold(page)
         answer = change_and_wait(page, value, total)
-        out["2_koud_antwoord_ms"] = answer["frame"]
+        out["2_koud_vanaf_navigatie_ms"] = answer["frame"]
+        # The runtime starts at first use (issue 15), so the clock for the ratio with the floor
+        # starts there too: the time before it is the page being read, not the runtime loading.
+        out["2_koud_antwoord_ms"] = answer["frame"] - page.evaluate("__bench.firstFocus")
         out["1_ingebouwd_antwoord_ms"] = page.evaluate("__bench.builtIn")
         page.wait_for_selector(READY, timeout=PYODIDE_WAIT_MS)
         out["fcp_ms"] = page.evaluate(
@@ -1044,7 +1050,8 @@ def analyse(visits: list[dict], floors: list[float], extra: dict) -> dict:
     col = lambda key: [v.get(key) for v in visits if v.get(key) is not None]  # noqa: E731
     m: dict[str, dict] = {}
     m.update(analyse_15(visits, extra))
-    for key in ("1_ingebouwd_antwoord_ms", "2_koud_antwoord_ms", "4_instant_navigatie_ms"):
+    keys = ("1_ingebouwd_antwoord_ms", "2_koud_vanaf_navigatie_ms", "2_koud_antwoord_ms")
+    for key in (*keys, "4_instant_navigatie_ms"):
         m[key] = summary(col(key))
     m["3_vloer_ms"] = summary(floors)
     m["4_tot_klaar_ms"] = summary(col("4_tot_klaar_ms"))
@@ -1119,7 +1126,8 @@ def analyse_15(visits: list[dict], extra: dict) -> dict:
 
 ROWS = [
     ("1", "Navigatie → ingebouwd antwoord zichtbaar (startpagina)", "1_ingebouwd_antwoord_ms"),
-    ("2", "Navigatie, lege cache → antwoord op gewijzigde invoer", "2_koud_antwoord_ms"),
+    ("2", "Navigatie, lege cache → antwoord op gewijzigde invoer", "2_koud_vanaf_navigatie_ms"),
+    ("2", "Eerste gebruik, lege cache → antwoord op gewijzigde invoer", "2_koud_antwoord_ms"),
     ("3", "Vloer: kale pagina, Pyodide start + `1 + 1`", "3_vloer_ms"),
     ("2/3", "Verhouding 2/3 (medianen)", "2_3_verhouding"),
     (
